@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using TodoChatbot.Api.Data;
+using TodoChatbot.Contracts;
+
+namespace TodoChatbot.Api.Auth;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        auth.MapPost("/register", RegisterAsync).RequireRateLimiting(AuthRateLimiting.Policy)
+            .WithSummary("Create an account and sign in.");
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(AuthRateLimiting.Policy)
+            .WithSummary("Exchange email and password for a bearer token.");
+        auth.MapGet("/me", MeAsync).RequireAuthorization()
+            .WithSummary("The signed-in user.");
+        return app;
+    }
+
+    private static async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request, UserManager<TodoUser> users, TokenIssuer tokens)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var email = request.Email?.Trim() ?? "";
+        var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
+        if (email.Length == 0)
+            errors["email"] = ["Email is required."];
+        if (string.IsNullOrEmpty(request.Password))
+            errors["password"] = ["Password is required."];
+        if (name is { Length: > TodoUser.NameMaxLength })
+            errors["name"] = [$"Name must be at most {TodoUser.NameMaxLength} characters."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var user = new TodoUser { UserName = email, Email = email, Name = name };
+        var result = await users.CreateAsync(user, request.Password!);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName"))
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Account exists",
+                    detail: "An account with this email already exists. Sign in instead.");
+            return TypedResults.ValidationProblem(IdentityErrorsByField(result.Errors));
+        }
+        return TypedResults.Created("/api/auth/me", tokens.Issue(user));
+    }
+
+    private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, UserManager<TodoUser> users, TokenIssuer tokens)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Email and password are required."],
+            });
+        }
+
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        if (user is null)
+        {
+            // Spend the time a real check would, so response times don't reveal which emails exist.
+            users.PasswordHasher.VerifyHashedPassword(new TodoUser(), TimingDecoy.Hash, request.Password);
+            return InvalidCredentials();
+        }
+
+        if (await users.IsLockedOutAsync(user))
+            return LockedOut(await users.GetLockoutEndDateAsync(user));
+        if (!await users.CheckPasswordAsync(user, request.Password))
+        {
+            // Counts towards lockout (Identity's MaxFailedAccessAttempts); the attempt that
+            // reaches the limit is already answered as locked.
+            await users.AccessFailedAsync(user);
+            return await users.IsLockedOutAsync(user) ? LockedOut(await users.GetLockoutEndDateAsync(user)) : InvalidCredentials();
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        return TypedResults.Ok(tokens.Issue(user));
+    }
+
+    private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<TodoUser> users)
+    {
+        var user = await users.FindByIdAsync(principal.GetUserId());
+        return user is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "This account no longer exists.")
+            : TypedResults.Ok(user.ToDto());
+    }
+
+    private static ProblemHttpResult LockedOut(DateTimeOffset? lockoutEnd)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(((lockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalMinutes));
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked",
+            detail: string.Create(CultureInfo.InvariantCulture,
+                $"Too many failed sign-in attempts. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}."));
+    }
+
+    private static ProblemHttpResult InvalidCredentials() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "Invalid email or password.");
+
+    /// <summary>Sorts Identity's errors under the field a form would show them beside.</summary>
+    private static Dictionary<string, string[]> IdentityErrorsByField(IEnumerable<IdentityError> errors) =>
+        errors
+            .GroupBy(error => error.Code switch
+            {
+                var code when code.StartsWith("Password", StringComparison.Ordinal) => "password",
+                var code when code.Contains("Email", StringComparison.Ordinal) || code.Contains("UserName", StringComparison.Ordinal) => "email",
+                _ => "account",
+            })
+            .ToDictionary(group => group.Key, group => group.Select(error => error.Description).ToArray());
+
+    private static class TimingDecoy
+    {
+        public static readonly string Hash = new PasswordHasher<TodoUser>().HashPassword(new TodoUser(), Guid.NewGuid().ToString());
+    }
+}

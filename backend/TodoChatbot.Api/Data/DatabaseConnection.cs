@@ -1,0 +1,50 @@
+using Npgsql;
+using TodoChatbot.ServiceDefaults;
+
+namespace TodoChatbot.Api.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Which database the service uses, decided once from configuration.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The configuration key; <c>DATABASE_URL</c> is accepted as an alias.</summary>
+    public const string ConfigurationKey = "ConnectionStrings:Todo";
+
+    /// <summary>
+    /// <c>ConnectionStrings:Todo</c> (or <c>DATABASE_URL</c>) as a <c>postgresql://</c> URL or an
+    /// Npgsql connection string selects PostgreSQL; one with <c>Data Source=</c> selects SQLite.
+    /// Nothing set selects a SQLite file under App_Data in Development, and is refused elsewhere:
+    /// a replica writing to its own file would silently lose everyone's data on restart.
+    /// </summary>
+    public static DatabaseConnection Resolve(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration[ConfigurationKey]?.Trim();
+        if (string.IsNullOrEmpty(configured))
+        {
+            if (!environment.IsDevelopment())
+                throw new StartupConfigurationException(
+                    "no database configured: set DATABASE_URL (postgresql://user:password@host/database?sslmode=require) or ConnectionStrings__Todo");
+            var file = Path.Combine(environment.ContentRootPath, "App_Data", "todo.db");
+            return new(DatabaseProvider.Sqlite, $"Data Source={file}");
+        }
+
+        try
+        {
+            if (PostgresUrl.IsUrl(configured))
+                return new(DatabaseProvider.Postgres, PostgresUrl.ToConnectionString(configured));
+            if (configured.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+                return new(DatabaseProvider.Sqlite, configured);
+            // Parse now so a typo in a key fails at start-up, not at the first request.
+            return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(configured).ConnectionString);
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            throw new StartupConfigurationException($"the database connection setting is invalid: {exception.Message}");
+        }
+    }
+}

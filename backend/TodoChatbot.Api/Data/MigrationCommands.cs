@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace TodoChatbot.Api.Data;
+
+/// <summary>Migrates at start-up when <see cref="DatabaseOptions.MigrateOnStartup"/> is set, before the server listens.</summary>
+internal sealed class StartupMigration(IServiceProvider services, IOptions<DatabaseOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        options.Value.MigrateOnStartup ? services.MigrateDatabaseAsync(cancellationToken) : Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static partial class MigrationCommand
+{
+    public const string Name = "migrate";
+
+    /// <summary>
+    /// <c>TodoChatbot.Api migrate</c>: applies migrations and exits 0, or logs why not and exits 1.
+    /// Meant for a container init step (Kubernetes init container, compose one-shot service).
+    /// </summary>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationCommand));
+        var provider = app.Services.GetRequiredService<DatabaseConnection>().Provider;
+        try
+        {
+            await app.Services.MigrateDatabaseAsync();
+            LogMigrated(logger, provider);
+            return 0;
+        }
+#pragma warning disable CA1031 // Any failure must become exit code 1 with a reason, for the init step to report.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogFailed(logger, provider, exception.Message);
+            return 1;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
+    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database migration failed ({Provider}): {Reason}")]
+    private static partial void LogFailed(ILogger logger, DatabaseProvider provider, string reason);
+}

@@ -1,0 +1,34 @@
+using TodoChatbot.Api.Auth;
+using TodoChatbot.Api.Data;
+using TodoChatbot.Api.Tasks;
+using TodoChatbot.Contracts;
+using TodoChatbot.ServiceDefaults;
+
+return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddAliases(("DATABASE_URL", DatabaseConnection.ConfigurationKey), ("JWT_SECRET", "Auth:JwtSecret"));
+    builder.AddServiceDefaults(defaultPort: 8001);
+    builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
+    builder.Services.AddOpenApi();
+    builder.AddTodoDatabase();
+    builder.AddTodoAuth();
+    builder.AddTaskApi();
+
+    var app = builder.Build();
+    if (args is [MigrationCommand.Name, ..])
+        return await MigrationCommand.RunAsync(app);
+
+    app.UseServiceDefaults();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
+
+    app.MapHealthEndpoints();
+    app.MapOpenApi();
+    app.MapAuthApi();
+    app.MapTaskApi();
+
+    await app.RunAsync();
+    return 0;
+});

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using TodoChatbot.Api.Data;
+
+namespace TodoChatbot.Api.Tasks;
+
+public enum TaskListFilter
+{
+    All,
+    Pending,
+    Completed,
+}
+
+/// <summary>
+/// Task operations for one user, shared by the HTTP endpoints and the chat tools. Every query is
+/// filtered by <c>userId</c>: a task of another user is indistinguishable from one that does not exist.
+/// Callers pass text already checked by <see cref="Contracts.TaskRules"/>.
+/// </summary>
+public sealed class TaskService(TodoDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TodoTask>> ListAsync(string userId, TaskListFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.Tasks.AsNoTracking().Where(task => task.UserId == userId);
+        query = filter switch
+        {
+            TaskListFilter.Pending => query.Where(task => !task.Completed),
+            TaskListFilter.Completed => query.Where(task => task.Completed),
+            _ => query,
+        };
+        return await query.OrderBy(task => task.Id).ToListAsync(cancellationToken);
+    }
+
+    public Task<TodoTask?> FindAsync(string userId, int id, CancellationToken cancellationToken) =>
+        db.Tasks.FirstOrDefaultAsync(task => task.Id == id && task.UserId == userId, cancellationToken);
+
+    public async Task<TodoTask> CreateAsync(string userId, string title, string? description, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var task = new TodoTask { UserId = userId, Title = title, Description = description, CreatedAt = now, UpdatedAt = now };
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return task;
+    }
+
+    /// <summary>Replaces title and description; changes completion only when <paramref name="completed"/> is given.</summary>
+    public async Task<TodoTask?> UpdateAsync(string userId, int id, string title, string? description, bool? completed, CancellationToken cancellationToken)
+    {
+        var task = await FindAsync(userId, id, cancellationToken);
+        if (task is null)
+            return null;
+        task.Title = title;
+        task.Description = description;
+        task.Completed = completed ?? task.Completed;
+        task.UpdatedAt = Now();
+        await db.SaveChangesAsync(cancellationToken);
+        return task;
+    }
+
+    /// <summary>Sets completion; <c>null</c> flips it.</summary>
+    public async Task<TodoTask?> SetCompletedAsync(string userId, int id, bool? completed, CancellationToken cancellationToken)
+    {
+        var task = await FindAsync(userId, id, cancellationToken);
+        if (task is null)
+            return null;
+        task.Completed = completed ?? !task.Completed;
+        task.UpdatedAt = Now();
+        await db.SaveChangesAsync(cancellationToken);
+        return task;
+    }
+
+    public async Task<TodoTask?> DeleteAsync(string userId, int id, CancellationToken cancellationToken)
+    {
+        var task = await FindAsync(userId, id, cancellationToken);
+        if (task is null)
+            return null;
+        db.Tasks.Remove(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return task;
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace TodoChatbot.Contracts;
+
+/// <summary>
+/// The JSON conventions of the API (snake_case names, as in the specification's contract:
+/// <c>user_id</c>, <c>conversation_id</c>, <c>created_at</c>). Every client and the server
+/// configure their serializers through this one method so the wire format cannot drift.
+/// </summary>
+public static class ContractJson
+{
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.PropertyNameCaseInsensitive = true;
+        return options;
+    }
+
+    /// <summary>Ready-made options for clients that are not ASP.NET Core apps (tests, tools).</summary>
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+}

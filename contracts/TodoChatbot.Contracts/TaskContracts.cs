@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace TodoChatbot.Contracts;
+
+/// <summary>A task as the API returns it.</summary>
+public sealed record TaskDto(
+    int Id,
+    string Title,
+    string? Description,
+    bool Completed,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>Body of <c>POST /api/{user_id}/tasks</c>.</summary>
+public sealed record CreateTaskRequest(string? Title, string? Description = null);
+
+/// <summary>
+/// Body of <c>PUT /api/{user_id}/tasks/{id}</c>: title and description replace the stored ones
+/// (a null description clears it); <see cref="Completed"/> is left unchanged when omitted.
+/// </summary>
+public sealed record UpdateTaskRequest(string? Title, string? Description = null, bool? Completed = null);
+
+/// <summary>The values <c>?status=</c> accepts when listing tasks.</summary>
+public static class TaskStatusFilter
+{
+    public const string All = "all";
+    public const string Pending = "pending";
+    public const string Completed = "completed";
+
+    public static readonly IReadOnlyList<string> Values = [All, Pending, Completed];
+}
+
+/// <summary>
+/// The rules a task's text must follow, shared so that the UI, the API and the chat tools
+/// reject the same input with the same words. Lengths count Unicode characters (code points),
+/// as PostgreSQL's <c>varchar(n)</c> does, not UTF-16 units.
+/// </summary>
+public static class TaskRules
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 1000;
+
+    /// <summary>Trims the title and returns it, or the reason it is not acceptable.</summary>
+    public static string? ValidateTitle(string? title, out string normalized)
+    {
+        normalized = title?.Trim() ?? "";
+        if (normalized.Length == 0)
+            return "Title is required.";
+        return CheckText(normalized, "Title", TitleMaxLength, allowLineBreaks: false);
+    }
+
+    /// <summary>Trims the description (empty becomes null) and returns the reason it is not acceptable, if any.</summary>
+    public static string? ValidateDescription(string? description, out string? normalized)
+    {
+        normalized = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        return normalized is null ? null : CheckText(normalized, "Description", DescriptionMaxLength, allowLineBreaks: true);
+    }
+
+    private static string? CheckText(string text, string field, int maxLength, bool allowLineBreaks)
+    {
+        var length = 0;
+        var index = 0;
+        while (index < text.Length)
+        {
+            // Lone surrogates cannot be stored as UTF-8; control characters (NUL above all,
+            // which PostgreSQL text cannot hold) have no place in a task.
+            if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+                return $"{field} contains invalid Unicode text.";
+            if (Rune.IsControl(rune) && !(allowLineBreaks && rune.Value is '\n' or '\r' or '\t'))
+                return $"{field} must not contain control characters.";
+            index += consumed;
+            if (++length > maxLength)
+                return $"{field} must be at most {maxLength} characters.";
+        }
+        return null;
+    }
+}
