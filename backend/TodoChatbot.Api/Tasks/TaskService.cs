@@ -77,5 +77,10 @@ public sealed class TaskService(TodoDbContext db, TimeProvider clock)
         return task;
     }
 
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    /// <summary>Now, to the microsecond: what PostgreSQL keeps, so a created task equals the one read back.</summary>
+    private DateTime Now()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
+    }
 }

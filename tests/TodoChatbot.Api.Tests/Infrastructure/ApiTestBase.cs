@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using TodoChatbot.Contracts;
+using TodoChatbot.Testing;
+
+namespace TodoChatbot.Api.Tests.Infrastructure;
+
+/// <summary>A registered user and a client that carries their token.</summary>
+public sealed record TestUser(string Id, string Email, string Password, string Token, HttpClient Client)
+{
+    public string Tasks => $"/api/{Id}/tasks";
+}
+
+/// <summary>
+/// Base of the tests that run once per database provider: each concrete class names its
+/// provider's collection and factory; the test bodies are written once.
+/// </summary>
+public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
+{
+    protected ApiFactory Factory { get; } = factory;
+    protected static JsonSerializerOptions Json => ContractJson.Options;
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public virtual ValueTask InitializeAsync()
+    {
+        TestEnvironment.Require(Factory.Unavailable);
+        return ValueTask.CompletedTask;
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    protected HttpClient AnonymousClient() => Factory.CreateClient();
+
+    protected static string UniqueEmail(string who = "user") => $"{who}-{Guid.NewGuid():N}@example.com";
+
+    protected async Task<TestUser> RegisterAsync(string? email = null, string password = "correct horse battery")
+    {
+        email ??= UniqueEmail();
+        using var anonymous = AnonymousClient();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/register", new RegisterRequest(email, password, "Test User"), Json, Cancellation);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var auth = await response.Content.ReadFromJsonAsync<AuthResponse>(Json, Cancellation);
+        Assert.NotNull(auth);
+        return new TestUser(auth.User.Id, email, password, auth.Token, ClientWithToken(auth.Token));
+    }
+
+    protected HttpClient ClientWithToken(string token)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected static async Task<TaskDto> CreateTaskAsync(TestUser user, string title, string? description = null)
+    {
+        var response = await user.Client.PostAsJsonAsync(user.Tasks, new CreateTaskRequest(title, description), Json, Cancellation);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TaskDto>(Json, Cancellation))!;
+    }
+
+    protected static async Task<TaskDto[]> ListTasksAsync(TestUser user, string? status = null)
+    {
+        var url = status is null ? user.Tasks : $"{user.Tasks}?status={status}";
+        var response = await user.Client.GetAsync(url, Cancellation);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TaskDto[]>(Json, Cancellation))!;
+    }
+
+    /// <summary>Asserts an RFC 7807 body with the given status, and returns it.</summary>
+    protected static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(status == response.StatusCode, $"expected {(int)status} {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal); // never a stack trace
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        return problem;
+    }
+
+    /// <summary>The messages a validation problem lists for <paramref name="field"/>.</summary>
+    protected static async Task<string[]> AssertValidationErrorAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.TryGetProperty("errors", out var errors), $"no 'errors' in {problem}");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"no error for '{field}' in {errors}");
+        return messages.EnumerateArray().Select(message => message.GetString()!).ToArray();
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Npgsql;
+
+namespace TodoChatbot.Testing;
+
+/// <summary>
+/// A real, throw-away PostgreSQL server for the test run: initdb in a temp folder, listening on a
+/// free loopback port with SSL on (a self-signed certificate made here, since Neon only accepts
+/// SSL) and password authentication. Started once per test process; every test class gets its own
+/// database. Set TODO_TEST_PG_BIN to choose the server binaries.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+    private readonly string _binDirectory;
+    private readonly string _root;
+    private readonly bool _runAsPostgresUser;
+
+    private PostgresServer(string binDirectory, string root, int port, string password, bool runAsPostgresUser)
+    {
+        _binDirectory = binDirectory;
+        _root = root;
+        Port = port;
+        Password = password;
+        _runAsPostgresUser = runAsPostgresUser;
+    }
+
+    public const string User = "postgres";
+    public string Host => "127.0.0.1";
+    public int Port { get; }
+    public string Password { get; }
+    private string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>The process-wide server, or the reason it could not start.</summary>
+    public static async Task<(PostgresServer? Server, string? Unavailable)> GetSharedAsync()
+    {
+        try
+        {
+            return (await Shared.Value, null);
+        }
+#pragma warning disable CA1031 // The reason is reported to the test (skip locally, fail under CI).
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return (null, $"PostgreSQL test server could not start: {exception.Message}");
+        }
+    }
+
+    /// <summary>Creates an empty database and returns an Npgsql connection string for it.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)].ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    public string ConnectionString(string database, SslMode sslMode = SslMode.Disable) => new NpgsqlConnectionStringBuilder
+    {
+        Host = Host,
+        Port = Port,
+        Database = database,
+        Username = User,
+        Password = Password,
+        SslMode = sslMode,
+        Pooling = true,
+    }.ConnectionString;
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var bin = FindBinDirectory();
+        var root = Path.Combine(Path.GetTempPath(), $"todo-pg-{Guid.NewGuid():N}"[..20]);
+        Directory.CreateDirectory(root);
+        // initdb refuses to run as root: when the tests do (CI does), the server runs as 'postgres'.
+        var asPostgres = Environment.UserName == "root";
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var server = new PostgresServer(bin, root, FreePort(), password, asPostgres);
+        await server.InitializeAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
+        return server;
+    }
+
+    private async Task InitializeAsync()
+    {
+        var passwordFile = Path.Combine(_root, "pwfile");
+        await File.WriteAllTextAsync(passwordFile, Password);
+        WriteSelfSignedCertificate();
+        if (_runAsPostgresUser)
+            await RunAsync("chown", ["-R", "postgres:postgres", _root], asPostgres: false);
+
+        await RunAsync(Path.Combine(_binDirectory, "initdb"),
+            ["-D", DataDirectory, "-U", User, "--pwfile", passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--no-sync"]);
+
+        var options = string.Join(' ',
+            $"-c port={Port}",
+            $"-c listen_addresses={Host}",
+            $"-c unix_socket_directories={_root}",
+            "-c ssl=on",
+            $"-c ssl_cert_file={Path.Combine(_root, "server.crt")}",
+            $"-c ssl_key_file={Path.Combine(_root, "server.key")}",
+            // Durability is not what these tests measure; speed is welcome.
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-c max_connections=200");
+        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
+            ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
+    }
+
+    private void WriteSelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        File.WriteAllText(Path.Combine(_root, "server.crt"), certificate.ExportCertificatePem());
+        var keyFile = Path.Combine(_root, "server.key");
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        // PostgreSQL refuses a key file others can read. (Windows has no initdb here to refuse it.)
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    public async Task StopAsync()
+    {
+        if (!Directory.Exists(DataDirectory))
+            return;
+        try
+        {
+            await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+        Directory.Delete(_root, recursive: true);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private Task RunAsync(string file, IReadOnlyList<string> arguments) => RunAsync(file, arguments, _runAsPostgresUser);
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
+    {
+        var start = new ProcessStartInfo(asPostgres ? "runuser" : file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asPostgres)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", file })
+                start.ArgumentList.Add(argument);
+        }
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{Path.GetFileName(file)} exited {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
+    }
+
+    private static string FindBinDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("TODO_TEST_PG_BIN");
+        if (!string.IsNullOrEmpty(configured))
+            return configured;
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(directory => Path.Combine(directory, "bin"))
+                .Where(bin => File.Exists(Path.Combine(bin, "initdb")))
+                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
+                .FirstOrDefault()
+            : null;
+        return installed ?? throw new InvalidOperationException(
+            "no PostgreSQL server binaries found (install the postgresql package, or set TODO_TEST_PG_BIN)");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
