@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace TodoChatbot.ServiceDefaults;
 
@@ -39,9 +40,14 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Exception handler and status-code pages that answer with problem details, never a stack trace.</summary>
+    /// <summary>
+    /// Checks the options registered with ValidateOnStart now, so a bad setting ends in
+    /// <see cref="StartupGuard"/>'s one-line reason rather than the host's logged stack trace; then
+    /// adds the exception handler and status-code pages that answer with problem details.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException badRequest

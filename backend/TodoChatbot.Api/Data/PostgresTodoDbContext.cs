@@ -11,7 +11,7 @@ public sealed class PostgresTodoDbContext(DbContextOptions<PostgresTodoDbContext
 }
 
 /// <summary>Lets EF Core's tools build the context without starting the app (scripts/add-migration.sh).</summary>
-internal sealed class PostgresTodoDbContextDesignFactory : IDesignTimeDbContextFactory<PostgresTodoDbContext>
+public sealed class PostgresTodoDbContextDesignFactory : IDesignTimeDbContextFactory<PostgresTodoDbContext>
 {
     public PostgresTodoDbContext CreateDbContext(string[] args)
     {

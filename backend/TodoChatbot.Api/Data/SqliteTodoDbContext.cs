@@ -22,7 +22,7 @@ public sealed class SqliteTodoDbContext(DbContextOptions<SqliteTodoDbContext> op
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
-internal sealed class SqliteTodoDbContextDesignFactory : IDesignTimeDbContextFactory<SqliteTodoDbContext>
+public sealed class SqliteTodoDbContextDesignFactory : IDesignTimeDbContextFactory<SqliteTodoDbContext>
 {
     public SqliteTodoDbContext CreateDbContext(string[] args)
     {

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
+using TodoChatbot.Api.Data;
+using TodoChatbot.Testing;
+
+namespace TodoChatbot.Api.Tests;
+
+/// <summary>Migrations cover the model, and the real <c>migrate</c> command is safe to run twice at once.</summary>
+public sealed class MigrationTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+    private static string ApiAssembly => RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");
+
+    public static TheoryData<string> Providers => new() { "Postgres", "Sqlite" };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Every_model_change_is_covered_by_a_migration(string provider)
+    {
+        // Fails when someone changes an entity without running scripts/add-migration.sh.
+        using TodoDbContext context = provider == "Postgres"
+            ? Create<PostgresTodoDbContext>()
+            : Create<SqliteTodoDbContext>();
+        Assert.False(context.Database.HasPendingModelChanges(),
+            $"The {provider} model has changes no migration covers: run scripts/add-migration.sh <Name>");
+        Assert.NotEmpty(context.Database.GetMigrations());
+    }
+
+    [Fact]
+    public async Task Two_migrate_commands_at_once_on_postgres_both_succeed_and_apply_each_migration_once()
+    {
+        var (server, unavailable) = await PostgresServer.GetSharedAsync();
+        TestEnvironment.Require(unavailable);
+        var connectionString = await server!.CreateDatabaseAsync("migrate");
+
+        var exitCodes = await RunMigrateTwiceAtOnceAsync(connectionString);
+
+        Assert.Equal([0, 0], exitCodes);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Cancellation);
+        await using var history = new NpgsqlCommand("SELECT count(*), count(DISTINCT migration_id) FROM \"__EFMigrationsHistory\"", connection);
+        await using var reader = await history.ExecuteReaderAsync(Cancellation);
+        await reader.ReadAsync(Cancellation);
+        using var context = Create<PostgresTodoDbContext>();
+        var expected = context.Database.GetMigrations().Count();
+        Assert.Equal(expected, reader.GetInt64(0));
+        Assert.Equal(expected, reader.GetInt64(1));
+    }
+
+    [Fact]
+    public async Task Two_migrate_commands_at_once_on_sqlite_both_succeed()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"todo-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            var exitCodes = await RunMigrateTwiceAtOnceAsync($"Data Source={file}");
+
+            Assert.Equal([0, 0], exitCodes);
+            await using var connection = new SqliteConnection($"Data Source={file}");
+            await connection.OpenAsync(Cancellation);
+            await using var command = new SqliteCommand("SELECT count(*) FROM __EFMigrationsHistory", connection);
+            using var context = Create<SqliteTodoDbContext>();
+            Assert.Equal((long)context.Database.GetMigrations().Count(), (long)(await command.ExecuteScalarAsync(Cancellation))!);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_against_an_unreachable_database_exits_1_with_the_reason()
+    {
+        await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], MigrateEnvironment(
+            $"Host=127.0.0.1;Port={ServiceProcess.FreePort()};Database=none;Username=none;Password=none;Timeout=3"));
+
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Database migration failed", process.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<int[]> RunMigrateTwiceAtOnceAsync(string connectionString)
+    {
+        await using var first = ServiceProcess.Start(ApiAssembly, ["migrate"], MigrateEnvironment(connectionString));
+        await using var second = ServiceProcess.Start(ApiAssembly, ["migrate"], MigrateEnvironment(connectionString));
+        var exitCodes = await Task.WhenAll(first.WaitForExitAsync(TimeSpan.FromSeconds(90)), second.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+        Assert.True(exitCodes.All(code => code == 0), $"first:\n{first.Output}\nsecond:\n{second.Output}");
+        return exitCodes;
+    }
+
+    /// <summary>Production settings with a database and nothing else: migrate needs no JWT secret.</summary>
+    private static Dictionary<string, string?> MigrateEnvironment(string connectionString) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__Todo"] = connectionString,
+    };
+
+    private static TContext Create<TContext>() where TContext : DbContext
+    {
+        IDesignTimeDbContextFactory<TContext> factory = typeof(TContext) == typeof(PostgresTodoDbContext)
+            ? (IDesignTimeDbContextFactory<TContext>)(object)new PostgresTodoDbContextDesignFactory()
+            : (IDesignTimeDbContextFactory<TContext>)(object)new SqliteTodoDbContextDesignFactory();
+        return factory.CreateDbContext([]);
+    }
+}
