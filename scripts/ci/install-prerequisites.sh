@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs and a fresh CI machine may lack. Safe to re-run: each step
+# checks first. Debian/Ubuntu (apt) only; run as root.
+set -euo pipefail
+
+apt_updated=false
+apt_install() {
+  if [[ "$apt_updated" == false ]]; then
+    echo "==> apt-get update"
+    apt-get update -qq
+    apt_updated=true
+  fi
+  echo "==> apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if ! command -v dotnet >/dev/null; then
+  echo "error: the .NET 10 SDK is not installed (see README: Prerequisites)" >&2
+  exit 1
+fi
+echo "==> .NET SDK $(dotnet --version)"
+
+# PostgreSQL server binaries: the tests start their own throw-away server with them.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  apt_install postgresql
+fi
+echo "==> PostgreSQL $(ls /usr/lib/postgresql | sort -n | tail -n 1) server binaries present"
+
+# The tests run PostgreSQL as the 'postgres' user when they run as root (initdb refuses root).
+if [[ $(id -u) == 0 ]] && ! id postgres >/dev/null 2>&1; then
+  echo "error: running as root but there is no 'postgres' user to run the test server as" >&2
+  exit 1
+fi
