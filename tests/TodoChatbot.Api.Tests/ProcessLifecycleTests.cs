@@ -67,11 +67,18 @@ public sealed class ProcessLifecycleTests : IDisposable
         // Draining: not ready, but alive and still answering requests already routed to it.
         Assert.False(process.HasExited);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Cancellation)).StatusCode);
-        var register = await client.PostAsJsonAsync("/api/auth/register", new { email = $"drain-{Guid.NewGuid():N}@example.com", password = "long enough" }, Cancellation);
+        const string password = "Distinctive-Password-4711";
+        var register = await client.PostAsJsonAsync("/api/auth/register", new { email = $"drain-{Guid.NewGuid():N}@example.com", password }, Cancellation);
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        var token = (await register.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation)).GetProperty("token").GetString()!;
 
         Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("Shutdown started", process.Output, StringComparison.Ordinal);
+        // The production log (JSON, Information level) never holds a password, a token or the signing secret.
+        Assert.Contains("\"LogLevel\":\"Information\"", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(StrongSecret, process.Output, StringComparison.Ordinal);
     }
 
     private static string Api => RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");
