@@ -1,5 +1,7 @@
 using TodoChatbot.Api.Auth;
+using TodoChatbot.Api.Chat;
 using TodoChatbot.Api.Data;
+using TodoChatbot.Api.Mcp;
 using TodoChatbot.Api.Tasks;
 using TodoChatbot.Contracts;
 using TodoChatbot.ServiceDefaults;
@@ -14,6 +16,8 @@ return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
     builder.AddTodoDatabase();
     builder.AddTodoAuth();
     builder.AddTaskApi();
+    builder.AddTodoChat();
+    builder.AddTodoMcp();
 
     var app = builder.Build();
     if (args is [MigrationCommand.Name, ..])
@@ -28,6 +32,8 @@ return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
     app.MapOpenApi();
     app.MapAuthApi();
     app.MapTaskApi();
+    app.MapChatApi();
+    app.MapTodoMcp();
 
     await app.RunAsync();
     return 0;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TodoChatbot.Contracts;
 
@@ -19,5 +20,9 @@ public static class ContractJson
     }
 
     /// <summary>Ready-made options for clients that are not ASP.NET Core apps (tests, tools).</summary>
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        // Explicit, so the options can be made read-only (Microsoft.Extensions.AI does) and still work.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    });
 }

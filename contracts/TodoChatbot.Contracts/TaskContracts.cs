@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TodoChatbot.Contracts;
 
 /// <summary>A task as the API returns it.</summary>
@@ -46,32 +44,13 @@ public static class TaskRules
         normalized = title?.Trim() ?? "";
         if (normalized.Length == 0)
             return "Title is required.";
-        return CheckText(normalized, "Title", TitleMaxLength, allowLineBreaks: false);
+        return TextRules.Check(normalized, "Title", TitleMaxLength, allowLineBreaks: false);
     }
 
     /// <summary>Trims the description (empty becomes null) and returns the reason it is not acceptable, if any.</summary>
     public static string? ValidateDescription(string? description, out string? normalized)
     {
         normalized = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        return normalized is null ? null : CheckText(normalized, "Description", DescriptionMaxLength, allowLineBreaks: true);
-    }
-
-    private static string? CheckText(string text, string field, int maxLength, bool allowLineBreaks)
-    {
-        var length = 0;
-        var index = 0;
-        while (index < text.Length)
-        {
-            // Lone surrogates cannot be stored as UTF-8; control characters (NUL above all,
-            // which PostgreSQL text cannot hold) have no place in a task.
-            if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
-                return $"{field} contains invalid Unicode text.";
-            if (Rune.IsControl(rune) && !(allowLineBreaks && rune.Value is '\n' or '\r' or '\t'))
-                return $"{field} must not contain control characters.";
-            index += consumed;
-            if (++length > maxLength)
-                return $"{field} must be at most {maxLength} characters.";
-        }
-        return null;
+        return normalized is null ? null : TextRules.Check(normalized, "Description", DescriptionMaxLength, allowLineBreaks: true);
     }
 }

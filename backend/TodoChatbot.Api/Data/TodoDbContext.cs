@@ -12,6 +12,8 @@ namespace TodoChatbot.Api.Data;
 public abstract class TodoDbContext(DbContextOptions options) : IdentityUserContext<TodoUser>(options)
 {
     public DbSet<TodoTask> Tasks => Set<TodoTask>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> Messages => Set<ConversationMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,6 +29,23 @@ public abstract class TodoDbContext(DbContextOptions options) : IdentityUserCont
             task.HasOne<TodoUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
             // Every query filters by owner, most of them by completion too.
             task.HasIndex(t => new { t.UserId, t.Completed });
+        });
+
+        builder.Entity<Conversation>(conversation =>
+        {
+            conversation.ToTable("conversations");
+            conversation.Property(c => c.Title).HasMaxLength(Conversation.TitleMaxLength);
+            conversation.HasOne<TodoUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+            conversation.HasIndex(c => new { c.UserId, c.UpdatedAt });
+        });
+
+        builder.Entity<ConversationMessage>(message =>
+        {
+            message.ToTable("messages");
+            message.Property(m => m.Role).HasMaxLength(16);
+            message.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            message.HasOne<TodoUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.NoAction);
+            message.HasIndex(m => new { m.ConversationId, m.Id });
         });
     }
 }

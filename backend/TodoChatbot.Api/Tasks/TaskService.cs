@@ -77,10 +77,5 @@ public sealed class TaskService(TodoDbContext db, TimeProvider clock)
         return task;
     }
 
-    /// <summary>Now, to the microsecond: what PostgreSQL keeps, so a created task equals the one read back.</summary>
-    private DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
-    }
+    private DateTime Now() => clock.UtcNowForDatabase();
 }

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TodoChatbot.Api.Auth;
+using TodoChatbot.Api.Data;
+using TodoChatbot.Contracts;
+
+namespace TodoChatbot.Api.Chat;
+
+public static class ChatEndpoints
+{
+    private const int ConversationListLimit = 200;
+
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup($"/api/{{{OwnUserPathFilter.RouteParameter}}}")
+            .WithTags("Chat")
+            .RequireAuthorization()
+            .AddEndpointFilter<OwnUserPathFilter>();
+
+        user.MapPost("/chat", SendAsync)
+            .WithSummary("Send a message to the assistant; no conversation_id starts a new conversation.");
+        user.MapGet("/conversations", ListConversationsAsync)
+            .WithSummary("The caller's conversations, most recently active first.");
+        user.MapGet("/conversations/{id:int}/messages", ListMessagesAsync)
+            .WithSummary("One conversation's messages, oldest first.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ChatTurnResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        ChatRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken)
+    {
+        if (ChatRules.ValidateMessage(request.Message, out var message) is { } error)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [error] });
+        var turn = await chat.SendAsync(user.GetUserId(), request.ConversationId, message, cancellationToken);
+        return turn is null ? ConversationNotFound(request.ConversationId!.Value) : TypedResults.Ok(turn);
+    }
+
+    private static async Task<Ok<ConversationDto[]>> ListConversationsAsync(
+        ClaimsPrincipal user, TodoDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        var conversations = await db.Conversations.AsNoTracking()
+            .Where(c => c.UserId == userId)
+            .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id)
+            .Take(ConversationListLimit)
+            .Select(c => new ConversationDto(c.Id, c.Title, c.CreatedAt, c.UpdatedAt))
+            .ToArrayAsync(cancellationToken);
+        return TypedResults.Ok(conversations);
+    }
+
+    private static async Task<Results<Ok<MessageDto[]>, ProblemHttpResult>> ListMessagesAsync(
+        int id, ClaimsPrincipal user, TodoDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        if (!await db.Conversations.AnyAsync(c => c.Id == id && c.UserId == userId, cancellationToken))
+            return ConversationNotFound(id);
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == id && m.UserId == userId)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(messages.Select(ToDto).ToArray());
+    }
+
+    private static MessageDto ToDto(ConversationMessage message) => new(
+        message.Id,
+        message.Role,
+        message.Content,
+        message.ToolCalls is null ? [] : JsonSerializer.Deserialize<ToolCallDto[]>(message.ToolCalls, ContractJson.Options) ?? [],
+        message.CreatedAt);
+
+    private static ProblemHttpResult ConversationNotFound(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Conversation not found",
+            detail: $"There is no conversation {id} of yours.");
+}

@@ -1,0 +1,133 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+using TodoChatbot.Api.Data;
+using TodoChatbot.Contracts;
+
+namespace TodoChatbot.Api.Chat;
+
+/// <summary>Settings of the <c>Chat</c> section.</summary>
+public sealed class ChatSettings
+{
+    public const string Section = "Chat";
+
+    /// <summary>How many earlier messages of a conversation the assistant reads each turn.</summary>
+    public int HistoryMessages { get; set; } = 20;
+}
+
+/// <summary>
+/// One chat turn, stateless: load the conversation's recent history from the database, run the
+/// assistant with the user's tools, then store the user's message and the reply (with the tool
+/// calls made) together. Nothing is kept in memory between requests, so any replica, or a
+/// restarted one, continues any conversation. A provider failure becomes an assistant reply,
+/// never a server error, and the turn is stored whole or not at all.
+/// </summary>
+public sealed partial class ChatService(
+    TodoDbContext db,
+    IChatClient assistant,
+    TodoTools tools,
+    LlmSettings llm,
+    IOptions<ChatSettings> settings,
+    TimeProvider clock,
+    ILogger<ChatService> logger)
+{
+    public const string EmptyReply = "I wasn't able to finish that. Please try again or say it another way.";
+
+    /// <returns>The turn, or null when the conversation is not the user's (or does not exist).</returns>
+    public async Task<ChatTurnResponse?> SendAsync(string userId, int? conversationId, string message, CancellationToken cancellationToken)
+    {
+        var started = clock.UtcNowForDatabase();
+        Conversation conversation;
+        List<ChatMessage> history = [];
+        if (conversationId is { } id)
+        {
+            var existing = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UserId == userId, cancellationToken);
+            if (existing is null)
+                return null;
+            conversation = existing;
+            history = await LoadHistoryAsync(conversation.Id, cancellationToken);
+        }
+        else
+        {
+            conversation = new Conversation { UserId = userId, Title = TitleFrom(message), CreatedAt = started, UpdatedAt = started };
+        }
+
+        var reply = await RunAssistantAsync([new(ChatRole.System, SystemPrompt.For(clock.GetUtcNow())), .. history, new(ChatRole.User, message)], cancellationToken);
+
+        // Stored only now, together: a failure before this point leaves no half turn behind.
+        var finished = clock.UtcNowForDatabase();
+        if (conversation.Id == 0)
+            db.Conversations.Add(conversation);
+        conversation.UpdatedAt = finished;
+        db.Messages.Add(new ConversationMessage { UserId = userId, Conversation = conversation, Role = ChatRules.UserRole, Content = message, CreatedAt = started });
+        db.Messages.Add(new ConversationMessage
+        {
+            UserId = userId,
+            Conversation = conversation,
+            Role = ChatRules.AssistantRole,
+            Content = reply,
+            ToolCalls = tools.Calls.Count == 0 ? null : JsonSerializer.Serialize(tools.Calls, ContractJson.Options),
+            CreatedAt = finished,
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+        return new ChatTurnResponse(conversation.Id, reply, tools.Calls);
+    }
+
+    private async Task<string> RunAssistantAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await assistant.GetResponseAsync(messages, new ChatOptions
+            {
+                Tools = CreateAITools(tools),
+                ToolMode = ChatToolMode.Auto,
+            }, cancellationToken);
+            var text = response.Text.Trim();
+            return text.Length == 0 ? EmptyReply : text;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var (reply, reason) = ProviderFailure.Describe(exception);
+            LogProviderFailure(logger, llm.Provider, llm.Model, reason);
+            return reply;
+        }
+    }
+
+    private async Task<List<ChatMessage>> LoadHistoryAsync(int conversationId, CancellationToken cancellationToken)
+    {
+        var recent = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId)
+            .OrderByDescending(m => m.Id)
+            .Take(Math.Max(0, settings.Value.HistoryMessages))
+            .ToListAsync(cancellationToken);
+        recent.Reverse();
+        return recent
+            .Select(m => new ChatMessage(m.Role == ChatRules.AssistantRole ? ChatRole.Assistant : ChatRole.User, m.Content))
+            .ToList();
+    }
+
+    /// <summary>The tools as AI functions: the same methods, names and descriptions the MCP server serves.</summary>
+    public static IList<AITool> CreateAITools(TodoTools target) =>
+        typeof(TodoTools).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Select(method => (Method: method, Tool: method.GetCustomAttribute<McpServerToolAttribute>()))
+            .Where(entry => entry.Tool is not null)
+            .Select(entry => (AITool)AIFunctionFactory.Create(entry.Method, target, new AIFunctionFactoryOptions
+            {
+                Name = entry.Tool!.Name,
+                SerializerOptions = ContractJson.Options,
+            }))
+            .ToList();
+
+    /// <summary>The first message, on one line and short enough for a list.</summary>
+    public static string TitleFrom(string message)
+    {
+        var line = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= Conversation.TitleMaxLength ? line : line[..(Conversation.TitleMaxLength - 1)].TrimEnd() + "…";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Language model call failed ({Provider}, model {Model}): {Reason}")]
+    private static partial void LogProviderFailure(ILogger logger, LlmProvider provider, string model, string reason);
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>
+/// Reads a message the way a person writes to a todo assistant. Rules are tried in an order that
+/// settles the overlaps between them: "add a description to task 2" is an update, not an add;
+/// "I need to finish the report" is an add, not a completion; "what's the weather" is not a list
+/// request, because it names neither tasks nor a status.
+/// </summary>
+public static partial class CommandParser
+{
+    public static OfflineCommand Parse(string message)
+    {
+        // Greetings first: normalizing strips "hi"/"hello" as politeness around a request.
+        if (GreetingPattern().IsMatch(message.Trim().TrimEnd('.', '!', '?', ' ')))
+            return new HelpCommand(Greeting: true);
+        var text = Normalize(message);
+        if (text.Length == 0 || HelpPattern().IsMatch(text))
+            return new HelpCommand(Greeting: false);
+
+        if (ParseUpdate(text) is { } update)
+            return update;
+        if (AddPattern().Match(text) is { Success: true } add)
+            return Add(add.Groups["title"].Value);
+        if (NeedToPattern().Match(text) is { Success: true } needTo)
+            return Add(needTo.Groups["title"].Value);
+        if (DeletePattern().Match(text) is { Success: true } delete)
+            return WithReference(delete.Groups["ref"].Value, reference => new DeleteCommand(reference));
+        if (ParseComplete(text) is { } complete)
+            return complete;
+        if (ParseList(text) is { } list)
+            return list;
+        return new HelpCommand(Greeting: false);
+    }
+
+    private static OfflineCommand? ParseUpdate(string text)
+    {
+        if (DescriptionOfPattern().Match(text) is { Success: true } description)
+            return WithReference(description.Groups["ref"].Value,
+                reference => new UpdateCommand(reference, null, CleanText(description.Groups["new"].Value)));
+        if (RenamePattern().Match(text) is { Success: true } rename)
+            return WithReference(rename.Groups["ref"].Value,
+                reference => new UpdateCommand(reference, CleanTitle(rename.Groups["new"].Value), null));
+        return null;
+    }
+
+    private static OfflineCommand? ParseComplete(string text)
+    {
+        foreach (var pattern in new[] { MarkDonePattern(), CompleteVerbPattern(), CheckOffPattern(), IsDonePattern(), IFinishedPattern() })
+        {
+            if (pattern.Match(text) is { Success: true } match)
+                return WithReference(match.Groups["ref"].Value, reference => new CompleteCommand(reference));
+        }
+        return null;
+    }
+
+    private static ListCommand? ParseList(string text)
+    {
+        var completed = CompletedWords().IsMatch(text);
+        var pending = PendingWords().IsMatch(text);
+        if (!ListObjectWords().IsMatch(text) && !completed && !pending)
+            return null;
+        if (!ListVerbPattern().IsMatch(text) && !ListObjectOnlyPattern().IsMatch(text))
+            return null;
+        // "not done" / "unfinished" are pending even though they contain a completion word.
+        if (pending)
+            return new ListCommand("pending");
+        return new ListCommand(completed ? "completed" : "all");
+    }
+
+    private static OfflineCommand Add(string rawTitle)
+    {
+        var title = TrailingListPattern().Replace(rawTitle.Trim(), "");
+        string? description = null;
+        if (DescriptionSplitPattern().Match(title) is { Success: true } split)
+        {
+            description = CleanText(title[(split.Index + split.Length)..]);
+            title = title[..split.Index];
+        }
+        var clean = CleanTitle(title);
+        return clean.Length == 0 ? new HelpCommand(Greeting: false) : new AddCommand(clean, description);
+    }
+
+    private static OfflineCommand WithReference(string rawReference, Func<TaskReference, OfflineCommand> command)
+    {
+        var reference = ParseReference(rawReference);
+        return reference is null ? new BulkCommand() : command(reference);
+    }
+
+    /// <summary>"task 3", "#3", "number 3", "3" → an id; "the meeting task" → words; "all tasks" → null (bulk).</summary>
+    public static TaskReference? ParseReference(string raw)
+    {
+        var text = raw.Trim().TrimEnd('.', '!', '?', ',');
+        if (QuotedPattern().Match(text) is { Success: true } quoted)
+            return new TaskReference(null, quoted.Groups["text"].Value.Trim());
+        if (IdReferencePattern().Match(text) is { Success: true } id
+            && int.TryParse(id.Groups["id"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return new TaskReference(number, null);
+        if (BulkPattern().IsMatch(text))
+            return null;
+        var words = ReferenceFillerPattern().Replace(text, " ");
+        words = MultipleSpaces().Replace(words, " ").Trim();
+        return new TaskReference(null, words.Length == 0 ? null : words);
+    }
+
+    /// <summary>A title as typed: quotes keep their exact text; otherwise trimmed and capitalized.</summary>
+    private static string CleanTitle(string raw)
+    {
+        var text = raw.Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
+        if (QuotedWholePattern().Match(text) is { Success: true } quoted)
+            return quoted.Groups["text"].Value;
+        return text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+    }
+
+    private static string CleanText(string raw)
+    {
+        var text = raw.Trim().TrimEnd('.', '!', '?', ',', ';').Trim();
+        return QuotedWholePattern().Match(text) is { Success: true } quoted ? quoted.Groups["text"].Value : text;
+    }
+
+    /// <summary>One line, single spaces, without the politeness around the request.</summary>
+    private static string Normalize(string message)
+    {
+        var text = MultipleSpaces().Replace(message.Replace('\n', ' ').Replace('\r', ' '), " ").Trim();
+        text = PolitePrefixPattern().Replace(text, "");
+        text = PoliteSuffixPattern().Replace(text, "");
+        return text.Trim();
+    }
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    [GeneratedRegex(@"\s+", Options)]
+    private static partial Regex MultipleSpaces();
+
+    [GeneratedRegex(@"^(?:(?:hey|hi|hello|ok|okay|so|um|well)\b[,!]?\s*)?(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:i'd|i\s+would)\s+like\s+(?:you\s+)?to\s+|let's\s+|lets\s+)?(?:please\s+)?", Options)]
+    private static partial Regex PolitePrefixPattern();
+
+    [GeneratedRegex(@"[\s,]*(?:please|pls|thanks|thank\s+you|for\s+me)?[\s.!?]*$", Options)]
+    private static partial Regex PoliteSuffixPattern();
+
+    [GeneratedRegex(@"^(?:help|\?+|what\s+can\s+you\s+do|how\s+does\s+this\s+work|how\s+do\s+i\s+use\s+(?:this|you)|commands|menu|what\s+are\s+your\s+commands)$", Options)]
+    private static partial Regex HelpPattern();
+
+    [GeneratedRegex(@"^(?:hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|cheers)(?:\s+there)?$", Options)]
+    private static partial Regex GreetingPattern();
+
+    // add|create|… [a|an|another|new] [task|todo|…] [to|called|…] TITLE
+    [GeneratedRegex(@"^(?:add|create|make|new|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track|set\s+up)\b\s*(?:(?:a|an|another|new|one\s+more)\b\s*)*(?:(?:task|todo|to-do|item|reminder|entry)s?\b\s*)?(?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-]\s*)?(?<title>.+)$", Options)]
+    private static partial Regex AddPattern();
+
+    // I need to …, remind me to …, don't let me forget to …
+    [GeneratedRegex(@"^(?:(?:i\s+)?(?:really\s+)?(?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?|i\s+(?:must|should|gotta)\s+|remind\s+me\s+(?:to|about)\s+|(?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+|don'?t\s+(?:let\s+me\s+)?forget\s+(?:to|about)\s+|i'll\s+need\s+to\s+)(?<title>.+)$", Options)]
+    private static partial Regex NeedToPattern();
+
+    [GeneratedRegex(@"\s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos|to-dos)$", Options)]
+    private static partial Regex TrailingListPattern();
+
+    [GeneratedRegex(@"\s*(?:,\s*)?(?:\bwith\s+(?:the\s+|a\s+)?(?:description|note|details?)\b\s*:?|\b(?:description|note|details?)\s*:)\s*", Options)]
+    private static partial Regex DescriptionSplitPattern();
+
+    // change|rename|update TASK to NEW  ·  change the title of TASK to NEW
+    [GeneratedRegex(@"^(?:change|update|rename|edit|modify|retitle|call)\s+(?:the\s+(?:title|name)\s+of\s+)?(?<ref>.+?)\s+(?:to|into|as)\s*[:\-]?\s+(?<new>.+)$", Options)]
+    private static partial Regex RenamePattern();
+
+    // set|change the description of TASK to TEXT  ·  add a note to TASK: TEXT
+    [GeneratedRegex(@"^(?:(?:set|change|update|edit)\s+(?:the\s+)?(?:description|note|details)\s+(?:of|for|on)\s+(?<ref>.+?)\s+to\s*:?\s+(?<new>.+)|(?:add|put|give)\s+(?:a\s+|the\s+)?(?:description|note|details)\s+(?:to|for|on)\s+(?<ref>.+?)\s*(?::|-|saying|that\s+says)\s*(?<new>.+))$", Options)]
+    private static partial Regex DescriptionOfPattern();
+
+    [GeneratedRegex(@"^(?:delete|remove|cancel|drop|erase|discard|trash|scrap|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out)\s+(?<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos))?$", Options)]
+    private static partial Regex DeletePattern();
+
+    [GeneratedRegex(@"^(?:mark|set|flag|tick|check)\s+(?<ref>.+?)\s+(?:as\s+|to\s+)?(?:complete|completed|done|finished|checked(?:\s+off)?)$", Options)]
+    private static partial Regex MarkDonePattern();
+
+    [GeneratedRegex(@"^(?:complete|finish|close|finalize|check\s+off|tick\s+off|cross\s+off|strike(?:\s+off)?)\s+(?<ref>.+)$", Options)]
+    private static partial Regex CompleteVerbPattern();
+
+    [GeneratedRegex(@"^(?:check|tick|cross)\s+(?<ref>.+?)\s+off$", Options)]
+    private static partial Regex CheckOffPattern();
+
+    [GeneratedRegex(@"^(?<ref>.+?)\s+(?:is|are|was)\s+(?:now\s+)?(?:done|complete|completed|finished)$", Options)]
+    private static partial Regex IsDonePattern();
+
+    [GeneratedRegex(@"^(?:i(?:'ve|\s+have)?\s+(?:just\s+)?(?:finished|completed|done|did)|(?:i'm\s+|i\s+am\s+)?(?:all\s+)?done\s+with|finished)\s+(?<ref>.+)$", Options)]
+    private static partial Regex IFinishedPattern();
+
+    [GeneratedRegex(@"\b(?:tasks?|todos?|to-dos?|list|items?|things|everything|anything|stuff)\b", Options)]
+    private static partial Regex ListObjectWords();
+
+    [GeneratedRegex(@"\b(?:completed|done|finished|checked\s+off|accomplished)\b", Options)]
+    private static partial Regex CompletedWords();
+
+    [GeneratedRegex(@"\b(?:pending|outstanding|remaining|left|incomplete|unfinished|open|not\s+(?:yet\s+)?(?:done|completed|finished)|to\s+do|todo|to-do|still)\b", Options)]
+    private static partial Regex PendingWords();
+
+    [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|what|which|whats|what's|how\s+many|do\s+i|is\s+there|are\s+there|any|anything|my|all|check|read|print)\b", Options)]
+    private static partial Regex ListVerbPattern();
+
+    [GeneratedRegex(@"^(?:(?:all|my|the|pending|completed|done|open|finished|remaining)\s+)*(?:tasks?|todos?|to-dos?|list)$", Options)]
+    private static partial Regex ListObjectOnlyPattern();
+
+    [GeneratedRegex(@"^(?:(?:the|my)\s+)?(?:(?:task|todo|to-do|item)\s*)?(?:(?:number|no\.?)\s*)?#?\s*(?<id>\d{1,9})$", Options)]
+    private static partial Regex IdReferencePattern();
+
+    [GeneratedRegex(@"^(?:all|every|everything|each)\b|\ball\s+(?:(?:my|the|of\s+(?:my|the))\s+)?(?:tasks|todos|to-dos|items)\b", Options)]
+    private static partial Regex BulkPattern();
+
+    // Words around a title reference that are not part of the title: "the", "my", "task", "one", "called".
+    [GeneratedRegex(@"\b(?:the|my|that|this|a|an|task|todo|to-do|item|one|thing|entry|called|named|titled|about|for|of|with)\b", Options)]
+    private static partial Regex ReferenceFillerPattern();
+
+    [GeneratedRegex("[\"“”«»]\\s*(?<text>[^\"“”«»]+?)\\s*[\"“”«»]|(?<=^|\\s)['‘’](?<text>[^'‘’]+?)['‘’](?=$|[\\s.,!?])", Options)]
+    private static partial Regex QuotedPattern();
+
+    [GeneratedRegex("^(?:[\"“”«»](?<text>[^\"“”«»]+)[\"“”«»]|['‘’](?<text>[^'‘’]+)['‘’])$", Options)]
+    private static partial Regex QuotedWholePattern();
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using TodoChatbot.Contracts;
+
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>
+/// The built-in assistant used when no language model is configured. It is an
+/// <see cref="IChatClient"/> like any provider, so it runs behind the same function-invoking
+/// pipeline and calls the same five tools; it just decides with <see cref="CommandParser"/> and
+/// <see cref="OfflinePlanner"/> instead of a model. Each call reads the latest user message and the
+/// tool results that followed it, and answers with the next tool call or the final reply.
+/// </summary>
+public sealed class OfflineChatClient : IChatClient
+{
+    public const string ModelId = "offline-assistant";
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var conversation = messages.ToList();
+        var lastUser = conversation.FindLastIndex(message => message.Role == ChatRole.User);
+        var command = CommandParser.Parse(lastUser < 0 ? "" : conversation[lastUser].Text);
+        var outcomes = conversation.Skip(lastUser + 1)
+            .SelectMany(message => message.Contents.OfType<FunctionResultContent>())
+            .Select(result => new ToolOutcome(NameOf(conversation, result.CallId), ToJson(result.Result)))
+            .ToList();
+
+        var step = OfflinePlanner.Next(command, outcomes);
+        var reply = step switch
+        {
+            CallTool call => new ChatMessage(ChatRole.Assistant,
+                [new FunctionCallContent($"offline_{outcomes.Count + 1}", call.Name, call.Arguments.ToDictionary())]),
+            Reply text => new ChatMessage(ChatRole.Assistant, text.Text),
+            _ => throw new InvalidOperationException($"unknown step {step}"),
+        };
+        return Task.FromResult(new ChatResponse(reply) { ModelId = ModelId, FinishReason = step is CallTool ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop });
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        foreach (var update in response.ToChatResponseUpdates())
+            yield return update;
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose()
+    {
+    }
+
+    private static string NameOf(List<ChatMessage> conversation, string callId) =>
+        conversation.SelectMany(message => message.Contents.OfType<FunctionCallContent>())
+            .LastOrDefault(call => call.CallId == callId)?.Name ?? "";
+
+    private static JsonElement ToJson(object? result) => result switch
+    {
+        JsonElement element => element,
+        null => JsonSerializer.SerializeToElement<object?>(null),
+        _ => JsonSerializer.SerializeToElement(result, result.GetType(), ContractJson.Options),
+    };
+}

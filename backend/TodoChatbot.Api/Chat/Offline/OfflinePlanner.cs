@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.Json;
+using TodoChatbot.Contracts;
+
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>The offline assistant's next move in a turn: call a tool, or answer.</summary>
+public abstract record OfflineStep;
+
+public sealed record CallTool(string Name, IReadOnlyDictionary<string, object?> Arguments) : OfflineStep;
+
+public sealed record Reply(string Text) : OfflineStep;
+
+/// <summary>A tool result already received in this turn.</summary>
+public sealed record ToolOutcome(string Name, JsonElement Result);
+
+/// <summary>
+/// Decides, from the command and the tool results so far, what the offline assistant does next.
+/// Pure and deterministic: the same message and results give the same step. A task named by words
+/// takes two tool calls (list_tasks, then the action on the one match), like a language model would.
+/// </summary>
+public static class OfflinePlanner
+{
+    public const string HelpText =
+        "I can manage your todo list. Try “add a task to buy groceries”, “what's pending?”, " +
+        "“mark task 3 as complete”, “delete the meeting task” or “rename task 1 to Call mom tonight”.";
+
+    public static OfflineStep Next(OfflineCommand command, IReadOnlyList<ToolOutcome> outcomes) => command switch
+    {
+        AddCommand add when outcomes.Count == 0 => new CallTool(ToolNames.AddTask, Arguments(("title", add.Title), ("description", add.Description))),
+        AddCommand => ReplyToAction(outcomes[^1], result => $"Added “{result.Title}” to your list (task {result.TaskId})."),
+        ListCommand list when outcomes.Count == 0 => new CallTool(ToolNames.ListTasks, Arguments(("status", list.Status))),
+        ListCommand list => new Reply(DescribeList(list.Status, outcomes[^1].Result)),
+        CompleteCommand complete => OnTask(complete.Task, "complete", outcomes,
+            id => new CallTool(ToolNames.CompleteTask, Arguments(("task_id", id))),
+            result => $"Nice work! “{result.Title}” (task {result.TaskId}) is marked as complete.",
+            preferPending: true),
+        DeleteCommand delete => OnTask(delete.Task, "delete", outcomes,
+            id => new CallTool(ToolNames.DeleteTask, Arguments(("task_id", id))),
+            result => $"Deleted “{result.Title}” (task {result.TaskId}) from your list."),
+        UpdateCommand update => OnTask(update.Task, "change", outcomes,
+            id => new CallTool(ToolNames.UpdateTask, Arguments(("task_id", id), ("title", update.NewTitle), ("description", update.NewDescription))),
+            result => update.NewTitle is not null
+                ? $"Renamed task {result.TaskId} to “{result.Title}”."
+                : $"Updated the description of “{result.Title}” (task {result.TaskId})."),
+        BulkCommand => new Reply("I change one task at a time. Tell me which one, for example “delete task 3” or “show my tasks” to see them."),
+        HelpCommand { Greeting: true } => new Reply("Hi! " + HelpText),
+        _ => new Reply(HelpText),
+    };
+
+    /// <summary>An action on one task: directly by id, or after listing when named by words.</summary>
+    private static OfflineStep OnTask(
+        TaskReference reference, string verb, IReadOnlyList<ToolOutcome> outcomes,
+        Func<int, CallTool> act, Func<TaskActionResult, string> confirm, bool preferPending = false)
+    {
+        if (reference.IsEmpty)
+            return new Reply($"Which task should I {verb}? Say its number, like “{verb} task 3”, or “show my tasks” to see them.");
+        if (reference.Id is { } id)
+            return outcomes.Count == 0 ? act(id) : ReplyToAction(outcomes[^1], confirm, reference);
+        if (outcomes.Count == 0)
+            return new CallTool(ToolNames.ListTasks, Arguments(("status", TaskStatusFilter.All)));
+        if (outcomes.Count > 1)
+            return ReplyToAction(outcomes[^1], confirm, reference);
+
+        var tasks = ReadList(outcomes[0].Result);
+        var matches = TaskMatcher.Match(tasks, reference.Words!);
+        if (preferPending && matches.Count > 1 && matches.Count(task => !task.Completed) == 1)
+            matches = matches.Where(task => !task.Completed).ToArray();
+        return matches.Count switch
+        {
+            0 => new Reply($"I couldn't find a task matching {reference.Describe()}. Say “show my tasks” to see your list."),
+            1 => act(matches[0].Id),
+            _ => new Reply($"More than one task matches {reference.Describe()}: {string.Join(", ", matches.Select(t => $"#{t.Id} {t.Title}"))}. " +
+                           $"Which one? For example “{verb} task {matches[0].Id}”."),
+        };
+    }
+
+    private static Reply ReplyToAction(ToolOutcome outcome, Func<TaskActionResult, string> confirm, TaskReference? reference = null)
+    {
+        if (outcome.Result.ValueKind == JsonValueKind.Object && outcome.Result.TryGetProperty("error", out var error))
+        {
+            var message = error.GetString() ?? "";
+            return new Reply(message.StartsWith("Task ", StringComparison.Ordinal) && message.Contains("not found", StringComparison.Ordinal)
+                ? $"I couldn't find {reference?.Describe() ?? "that task"} in your list. Say “show my tasks” to see what's there."
+                : $"I couldn't do that: {message}");
+        }
+        var result = outcome.Result.Deserialize<TaskActionResult>()
+            ?? throw new InvalidOperationException($"{outcome.Name} returned no result");
+        return new Reply(confirm(result));
+    }
+
+    private static string DescribeList(string status, JsonElement result)
+    {
+        var tasks = ReadList(result);
+        if (tasks.Count == 0)
+        {
+            return status switch
+            {
+                TaskStatusFilter.Pending => "Nothing pending: you're all caught up!",
+                TaskStatusFilter.Completed => "You haven't completed any tasks yet.",
+                _ => "Your list is empty. Try “add a task to buy groceries”.",
+            };
+        }
+        var heading = status switch
+        {
+            TaskStatusFilter.Pending => $"You have {Count(tasks.Count, "pending task")}:",
+            TaskStatusFilter.Completed => $"You have completed {Count(tasks.Count, "task")}:",
+            _ => $"You have {Count(tasks.Count, "task")} ({tasks.Count(t => !t.Completed)} pending):",
+        };
+        var text = new StringBuilder(heading);
+        foreach (var task in tasks)
+            text.Append('\n').Append($"• #{task.Id} {task.Title}").Append(task.Completed && status == TaskStatusFilter.All ? " ✓" : "");
+        return text.ToString();
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static IReadOnlyList<TaskSummary> ReadList(JsonElement result) =>
+        result.ValueKind == JsonValueKind.Array ? result.Deserialize<TaskSummary[]>() ?? [] : [];
+
+    private static Dictionary<string, object?> Arguments(params (string Name, object? Value)[] arguments) =>
+        arguments.Where(argument => argument.Value is not null).ToDictionary(argument => argument.Name, argument => argument.Value);
+}

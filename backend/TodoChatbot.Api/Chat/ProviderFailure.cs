@@ -1,0 +1,42 @@
+using System.ClientModel;
+using System.Text.Json;
+using Polly.Timeout;
+
+namespace TodoChatbot.Api.Chat;
+
+/// <summary>
+/// Turns a failure of the language model provider into words for the person chatting (nothing
+/// about keys or internals) and a short reason for the operator's log.
+/// </summary>
+public static class ProviderFailure
+{
+    public static (string Reply, string Reason) Describe(Exception exception)
+    {
+        var status = Find<ClientResultException>(exception)?.Status ?? 0;
+        if (status is 401 or 403)
+            return ("I can't reach my language model right now: the provider refused my credentials. Your tasks are safe; please tell the administrator.", $"HTTP {status}: check Llm__ApiKey");
+        if (status == 429)
+            return ("I'm getting too many requests right now. Please try again in a minute.", "HTTP 429: provider rate limit");
+        if (status >= 500)
+            return ("My language model provider is having trouble right now. Please try again shortly.", $"HTTP {status} from the provider");
+        if (status >= 400)
+            return ("My language model provider refused the request. Please try again later.", $"HTTP {status}: check Llm__Model and Llm__BaseUrl");
+        if (Find<TimeoutRejectedException>(exception) is not null || Find<TimeoutException>(exception) is not null || Find<OperationCanceledException>(exception) is not null)
+            return ("I took too long to answer. Please try again.", "timed out (Llm__TimeoutSeconds)");
+        if (Find<HttpRequestException>(exception) is { } http)
+            return ("I can't reach my language model right now. Please try again shortly.", $"unreachable: {http.Message}");
+        if (Find<JsonException>(exception) is not null || Find<FormatException>(exception) is not null)
+            return ("I got an answer I couldn't understand from my language model. Please try again.", $"malformed response: {exception.GetType().Name}");
+        return ("Something went wrong while I was thinking. Please try again.", $"{exception.GetType().Name}: {exception.Message}");
+    }
+
+    private static T? Find<T>(Exception exception) where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+                return match;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Text.Json;
+using ModelContextProtocol.Server;
+using TodoChatbot.Api.Auth;
+using TodoChatbot.Api.Tasks;
+using TodoChatbot.Contracts;
+
+namespace TodoChatbot.Api.Chat;
+
+/// <summary>
+/// The five tools the assistant (and any MCP client) manages a todo list with. An instance belongs
+/// to one request and acts only for that request's authenticated user: no tool takes a user id, so
+/// neither a model nor a prompt can name another user. Arguments are untrusted input and are
+/// checked like API input; a tool that cannot do what was asked returns <see cref="ToolError"/>.
+/// Every call is recorded, so a chat turn can report the tools it ran even when the model fails later.
+/// </summary>
+[McpServerToolType]
+#pragma warning disable CA1707 // Parameter names are the tools' wire names (task_id), as the specification gives them.
+public sealed class TodoTools(TaskService tasks, CurrentUser user)
+{
+    private readonly List<ToolCallDto> _calls = [];
+
+    /// <summary>The tools this instance ran, in order.</summary>
+    public IReadOnlyList<ToolCallDto> Calls => _calls;
+
+    [McpServerTool(Name = ToolNames.AddTask), Description("Add a task to the user's todo list.")]
+    public async Task<object> AddTask(
+        [Description("What to do, 1-200 characters, e.g. 'Buy groceries'.")] string title,
+        [Description("Optional details, up to 1000 characters.")] string? description = null,
+        CancellationToken cancellationToken = default)
+    {
+        var arguments = new { title, description };
+        if (TaskRules.ValidateTitle(title, out var cleanTitle) is { } titleError)
+            return Record(ToolNames.AddTask, arguments, new ToolError(titleError));
+        if (TaskRules.ValidateDescription(description, out var cleanDescription) is { } descriptionError)
+            return Record(ToolNames.AddTask, arguments, new ToolError(descriptionError));
+        var task = await tasks.CreateAsync(user.Id, cleanTitle, cleanDescription, cancellationToken);
+        return Record(ToolNames.AddTask, arguments, new TaskActionResult(task.Id, "created", task.Title));
+    }
+
+    [McpServerTool(Name = ToolNames.ListTasks), Description("List the user's tasks with their ids, titles and completion.")]
+    public async Task<object> ListTasks(
+        [Description("Which tasks: 'all' (default), 'pending' or 'completed'.")] string? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        var arguments = new { status };
+        TaskListFilter? filter = (status ?? TaskStatusFilter.All).Trim().ToLowerInvariant() switch
+        {
+            TaskStatusFilter.All or "" => TaskListFilter.All,
+            TaskStatusFilter.Pending => TaskListFilter.Pending,
+            TaskStatusFilter.Completed => TaskListFilter.Completed,
+            _ => null,
+        };
+        if (filter is null)
+            return Record(ToolNames.ListTasks, arguments, new ToolError("status must be 'all', 'pending' or 'completed'."));
+        var found = await tasks.ListAsync(user.Id, filter.Value, cancellationToken);
+        return Record(ToolNames.ListTasks, arguments, found.Select(task => new TaskSummary(task.Id, task.Title, task.Completed)).ToArray());
+    }
+
+    [McpServerTool(Name = ToolNames.CompleteTask), Description("Mark one of the user's tasks as completed.")]
+    public async Task<object> CompleteTask(
+        [Description("The task's id, as list_tasks shows it.")] int task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var task = await tasks.SetCompletedAsync(user.Id, task_id, completed: true, cancellationToken);
+        return Record(ToolNames.CompleteTask, new { task_id },
+            task is null ? NotFound(task_id) : new TaskActionResult(task.Id, "completed", task.Title));
+    }
+
+    [McpServerTool(Name = ToolNames.DeleteTask), Description("Delete one of the user's tasks.")]
+    public async Task<object> DeleteTask(
+        [Description("The task's id, as list_tasks shows it.")] int task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var task = await tasks.DeleteAsync(user.Id, task_id, cancellationToken);
+        return Record(ToolNames.DeleteTask, new { task_id },
+            task is null ? NotFound(task_id) : new TaskActionResult(task.Id, "deleted", task.Title));
+    }
+
+    [McpServerTool(Name = ToolNames.UpdateTask), Description("Change the title and/or description of one of the user's tasks.")]
+    public async Task<object> UpdateTask(
+        [Description("The task's id, as list_tasks shows it.")] int task_id,
+        [Description("New title, 1-200 characters; omit to keep the current one.")] string? title = null,
+        [Description("New description, up to 1000 characters; omit to keep the current one.")] string? description = null,
+        CancellationToken cancellationToken = default)
+    {
+        var arguments = new { task_id, title, description };
+        if (title is null && description is null)
+            return Record(ToolNames.UpdateTask, arguments, new ToolError("Give a new title or a new description."));
+        var existing = await tasks.FindAsync(user.Id, task_id, cancellationToken);
+        if (existing is null)
+            return Record(ToolNames.UpdateTask, arguments, NotFound(task_id));
+        if (TaskRules.ValidateTitle(title ?? existing.Title, out var cleanTitle) is { } titleError)
+            return Record(ToolNames.UpdateTask, arguments, new ToolError(titleError));
+        if (TaskRules.ValidateDescription(description ?? existing.Description, out var cleanDescription) is { } descriptionError)
+            return Record(ToolNames.UpdateTask, arguments, new ToolError(descriptionError));
+        var task = await tasks.UpdateAsync(user.Id, task_id, cleanTitle, cleanDescription, completed: null, cancellationToken);
+        return Record(ToolNames.UpdateTask, arguments,
+            task is null ? NotFound(task_id) : new TaskActionResult(task.Id, "updated", task.Title));
+    }
+
+    private static ToolError NotFound(int taskId) => new($"Task {taskId} was not found in the user's list.");
+
+    private object Record(string name, object arguments, object result)
+    {
+        _calls.Add(new ToolCallDto(
+            name,
+            JsonSerializer.SerializeToElement(arguments, ContractJson.Options),
+            JsonSerializer.SerializeToElement(result, result.GetType(), ContractJson.Options)));
+        return result;
+    }
+}
+#pragma warning restore CA1707
