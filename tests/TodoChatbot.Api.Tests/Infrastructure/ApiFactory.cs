@@ -39,6 +39,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");
         builder.UseSetting("Shutdown:DrainDelaySeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Never a real provider from the developer's shell (GROQ_API_KEY…): the offline assistant
+        // unless a test names its own fake server.
+        builder.UseSetting("Llm:Provider", "offline");
         foreach (var (key, value) in ExtraSettings)
             builder.UseSetting(key, value);
     }

@@ -70,6 +70,18 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<TaskDto[]>(Json, Cancellation))!;
     }
 
+    /// <summary>Sends a chat message and returns the turn (asserting 200).</summary>
+    protected static async Task<ChatTurnResponse> ChatAsync(TestUser user, string message, int? conversationId = null)
+    {
+        var response = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(conversationId, message), Json, Cancellation);
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"chat answered {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<ChatTurnResponse>(body, Json)!;
+    }
+
+    protected static async Task<MessageDto[]> MessagesAsync(TestUser user, int conversationId) =>
+        (await user.Client.GetFromJsonAsync<MessageDto[]>($"/api/{user.Id}/conversations/{conversationId}/messages", Json, Cancellation))!;
+
     /// <summary>Asserts an RFC 7807 body with the given status, and returns it.</summary>
     protected static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -180,7 +180,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:check|tick|cross)\s+(?<ref>.+?)\s+off$", Options)]
     private static partial Regex CheckOffPattern();
 
-    [GeneratedRegex(@"^(?<ref>.+?)\s+(?:is|are|was)\s+(?:now\s+)?(?:done|complete|completed|finished)$", Options)]
+    [GeneratedRegex(@"^(?!(?:which|what|whats|what's|how|are|is|do|does|any|show|list)\b)(?<ref>.+?)\s+(?:is|are|was)\s+(?:now\s+)?(?:done|complete|completed|finished)$", Options)]
     private static partial Regex IsDonePattern();
 
     [GeneratedRegex(@"^(?:i(?:'ve|\s+have)?\s+(?:just\s+)?(?:finished|completed|done|did)|(?:i'm\s+|i\s+am\s+)?(?:all\s+)?done\s+with|finished)\s+(?<ref>.+)$", Options)]
@@ -189,10 +189,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"\b(?:tasks?|todos?|to-dos?|list|items?|things|everything|anything|stuff)\b", Options)]
     private static partial Regex ListObjectWords();
 
-    [GeneratedRegex(@"\b(?:completed|done|finished|checked\s+off|accomplished)\b", Options)]
+    [GeneratedRegex(@"\b(?:complete|completed|done|finish|finished|checked\s+off|accomplished)\b", Options)]
     private static partial Regex CompletedWords();
 
-    [GeneratedRegex(@"\b(?:pending|outstanding|remaining|left|incomplete|unfinished|open|not\s+(?:yet\s+)?(?:done|completed|finished)|to\s+do|todo|to-do|still)\b", Options)]
+    [GeneratedRegex(@"\b(?:pending|outstanding|remaining|left|incomplete|unfinished|open|not\s+(?:yet\s+)?(?:done|complete|completed|finished)|(?:have|need|got|things|stuff)\s+to\s+do|still)\b", Options)]
     private static partial Regex PendingWords();
 
     [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|what|which|whats|what's|how\s+many|do\s+i|is\s+there|are\s+there|any|anything|my|all|check|read|print)\b", Options)]
@@ -201,7 +201,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:(?:all|my|the|pending|completed|done|open|finished|remaining)\s+)*(?:tasks?|todos?|to-dos?|list)$", Options)]
     private static partial Regex ListObjectOnlyPattern();
 
-    [GeneratedRegex(@"^(?:(?:the|my)\s+)?(?:(?:task|todo|to-do|item)\s*)?(?:(?:number|no\.?)\s*)?#?\s*(?<id>\d{1,9})$", Options)]
+    [GeneratedRegex(@"^(?:(?:the|my)\s+)?(?:(?:task|todo|to-do|item)\s*)?(?:(?:number|no\.?)\s*)?#?\s*(?<id>\d{1,10})$", Options)]
     private static partial Regex IdReferencePattern();
 
     [GeneratedRegex(@"^(?:all|every|everything|each)\b|\ball\s+(?:(?:my|the|of\s+(?:my|the))\s+)?(?:tasks|todos|to-dos|items)\b", Options)]
