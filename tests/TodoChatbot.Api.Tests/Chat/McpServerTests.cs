@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using TodoChatbot.Api.Tests.Infrastructure;
+using TodoChatbot.Contracts;
+
+namespace TodoChatbot.Api.Tests.Chat;
+
+/// <summary>The MCP endpoint, driven by the SDK's real MCP client over HTTP (Streamable HTTP).</summary>
+public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task The_five_tools_are_listed_with_the_contracts_names_and_schemas()
+    {
+        var user = await RegisterAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var tools = await client.ListToolsAsync(cancellationToken: Cancellation);
+
+        Assert.Equal(ToolNames.All.Order(), tools.Select(tool => tool.Name).Order());
+        var schemas = tools.ToDictionary(tool => tool.Name, tool => tool.JsonSchema);
+        Assert.Equal(["title"], Required(schemas["add_task"]));
+        Assert.Equal(["task_id"], Required(schemas["complete_task"]));
+        Assert.Equal("integer", schemas["delete_task"].GetProperty("properties").GetProperty("task_id").GetProperty("type").GetString());
+        Assert.True(schemas["update_task"].GetProperty("properties").TryGetProperty("description", out _));
+        Assert.All(tools, tool => Assert.False(string.IsNullOrWhiteSpace(tool.Description)));
+    }
+
+    [Fact]
+    public async Task Each_tool_works_on_the_token_users_list()
+    {
+        var user = await RegisterAsync();
+        var other = await RegisterAsync(UniqueEmail("other"));
+        var othersTask = await CreateTaskAsync(other, "Not yours");
+        await using var client = await ConnectAsync(user.Token);
+
+        var added = await CallAsync(client, "add_task", new() { ["title"] = "Buy groceries", ["description"] = "milk" });
+        var id = added.GetProperty("task_id").GetInt32();
+        Assert.Equal("created", added.GetProperty("status").GetString());
+
+        var listed = await CallAsync(client, "list_tasks", new() { ["status"] = "pending" });
+        Assert.Equal(id, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetInt32());
+
+        var updated = await CallAsync(client, "update_task", new() { ["task_id"] = id, ["title"] = "Buy bread" });
+        Assert.Equal(("updated", "Buy bread"), (updated.GetProperty("status").GetString(), updated.GetProperty("title").GetString()));
+
+        var completed = await CallAsync(client, "complete_task", new() { ["task_id"] = id });
+        Assert.Equal("completed", completed.GetProperty("status").GetString());
+        Assert.True((await ListTasksAsync(user)).Single().Completed);
+
+        var notYours = await CallAsync(client, "delete_task", new() { ["task_id"] = othersTask.Id });
+        Assert.True(notYours.TryGetProperty("error", out _));
+        Assert.Single(await ListTasksAsync(other));
+
+        var deleted = await CallAsync(client, "delete_task", new() { ["task_id"] = id });
+        Assert.Equal("deleted", deleted.GetProperty("status").GetString());
+        Assert.Empty(await ListTasksAsync(user));
+    }
+
+    [Fact]
+    public async Task Invalid_arguments_are_refused_with_a_reason()
+    {
+        var user = await RegisterAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var blank = await CallAsync(client, "add_task", new() { ["title"] = "   " });
+        var badStatus = await CallAsync(client, "list_tasks", new() { ["status"] = "someday" });
+
+        Assert.Equal("Title is required.", blank.GetProperty("error").GetString());
+        Assert.Contains("pending", badStatus.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await ListTasksAsync(user));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-token")]
+    public async Task Without_a_valid_token_the_endpoint_refuses(string? token)
+    {
+        var exception = await Record.ExceptionAsync(async () =>
+        {
+            await using var client = await ConnectAsync(token);
+            await client.ListToolsAsync(cancellationToken: Cancellation);
+        });
+        Assert.NotNull(exception);
+        Assert.Contains("401", exception.ToString(), StringComparison.Ordinal);
+
+        using var raw = AnonymousClient();
+        var response = await raw.PostAsync("/mcp", new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", System.Text.Encoding.UTF8, "application/json"), Cancellation);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private async Task<McpClient> ConnectAsync(string? token)
+    {
+        var http = AnonymousClient();
+        if (token is not null)
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+        }, http, ownsHttpClient: true);
+        return await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
+    }
+
+    private static async Task<JsonElement> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments)
+    {
+        var result = await client.CallToolAsync(tool, arguments, cancellationToken: Cancellation);
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static string[] Required(JsonElement schema) =>
+        schema.TryGetProperty("required", out var required) ? required.EnumerateArray().Select(r => r.GetString()!).ToArray() : [];
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class McpServerTestsOnSqlite(SqliteApiFactory factory) : McpServerTests(factory);
+
+[Collection(PostgresCollection.Name)]
+public sealed class McpServerTestsOnPostgres(PostgresApiFactory factory) : McpServerTests(factory);

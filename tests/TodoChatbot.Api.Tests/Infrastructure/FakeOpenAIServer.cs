@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TodoChatbot.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A local stand-in for an OpenAI-compatible provider: a real HTTP server on a loopback port that
+/// answers <c>POST /v1/chat/completions</c> from a script, one scripted answer per request, and
+/// records every request body. The API under test reaches it through the real OpenAI SDK and
+/// Microsoft.Extensions.AI pipeline, exactly as it would reach Groq or OpenAI.
+/// </summary>
+public sealed class FakeOpenAIServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
+    private readonly ConcurrentQueue<JsonElement> _requests = new();
+    private readonly ConcurrentQueue<string> _authorizations = new();
+
+    private FakeOpenAIServer(WebApplication app) => _app = app;
+
+    public Uri BaseUrl => new($"{_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()}/v1");
+
+    /// <summary>The chat-completions requests received, oldest first.</summary>
+    public IReadOnlyList<JsonElement> Requests => _requests.ToArray();
+
+    /// <summary>The Authorization header of each request.</summary>
+    public IReadOnlyList<string> Authorizations => _authorizations.ToArray();
+
+    public static async Task<FakeOpenAIServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeOpenAIServer(app);
+        app.MapPost("/v1/chat/completions", async context =>
+        {
+            using var body = await JsonDocument.ParseAsync(context.Request.Body);
+            server._requests.Enqueue(body.RootElement.Clone());
+            server._authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
+            if (!server._script.TryDequeue(out var answer))
+            {
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsync("{\"error\":{\"message\":\"the fake server's script ran out\"}}");
+                return;
+            }
+            await answer(context);
+        });
+        await app.StartAsync();
+        return server;
+    }
+
+    /// <summary>Forgets the script and the recorded requests (tests share one server).</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        _requests.Clear();
+        _authorizations.Clear();
+    }
+
+    public FakeOpenAIServer RespondWithToolCall(string name, object arguments, string callId = "call_1") =>
+        RespondWithToolCallRaw(name, JsonSerializer.Serialize(arguments), callId);
+
+    /// <summary>A tool call whose arguments are given as the raw string the model produced (possibly not JSON).</summary>
+    public FakeOpenAIServer RespondWithToolCallRaw(string name, string rawArguments, string callId = "call_1") => Enqueue(context =>
+        Completion(context, new JsonObject
+        {
+            ["role"] = "assistant",
+            ["content"] = null,
+            ["tool_calls"] = new JsonArray(new JsonObject
+            {
+                ["id"] = callId,
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = name, ["arguments"] = rawArguments },
+            }),
+        }, "tool_calls"));
+
+    public FakeOpenAIServer RespondWithText(string text) => Enqueue(context =>
+        Completion(context, new JsonObject { ["role"] = "assistant", ["content"] = text }, "stop"));
+
+    public FakeOpenAIServer RespondWithStatus(int status, string? retryAfterSeconds = null) => Enqueue(async context =>
+    {
+        context.Response.StatusCode = status;
+        if (retryAfterSeconds is not null)
+            context.Response.Headers.RetryAfter = retryAfterSeconds;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["message"] = $"fake error {status}", ["type"] = "fake" } }.ToJsonString());
+    });
+
+    public FakeOpenAIServer RespondWithGarbage() => Enqueue(async context =>
+    {
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("this is not JSON {{{");
+    });
+
+    public FakeOpenAIServer RespondSlowly(TimeSpan delay) => Enqueue(async context =>
+    {
+        await Task.Delay(delay, context.RequestAborted);
+        await Completion(context, new JsonObject { ["role"] = "assistant", ["content"] = "too late" }, "stop");
+    });
+
+    private FakeOpenAIServer Enqueue(Func<HttpContext, Task> answer)
+    {
+        _script.Enqueue(answer);
+        return this;
+    }
+
+    private static Task Completion(HttpContext context, JsonObject message, string finishReason)
+    {
+        var response = new JsonObject
+        {
+            ["id"] = "chatcmpl-fake",
+            ["object"] = "chat.completion",
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["model"] = "fake-model",
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finishReason }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 5, ["total_tokens"] = 15 },
+        };
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(response.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
