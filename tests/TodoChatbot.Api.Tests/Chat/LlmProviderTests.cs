@@ -17,6 +17,7 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
     public override ValueTask InitializeAsync()
     {
         Provider.Reset();
+        factory.Logs.Clear();
         return base.InitializeAsync();
     }
 
@@ -100,6 +101,10 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         var stored = await MessagesAsync(user, turn.ConversationId);
         Assert.Equal(["user", "assistant"], stored.Select(m => m.Role));
         Assert.Equal(turn.Response, stored[1].Content);
+        // The operator gets one error line saying what failed, without the user's words or the key.
+        var error = Assert.Single(factory.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error && entry.Category.EndsWith(".ChatService", StringComparison.Ordinal));
+        Assert.Contains("Language model call failed (OpenAICompatible, model fake-model)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-key", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,6 +189,15 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         private Dictionary<string, string> _settings = [];
 
         public FakeOpenAIServer Provider { get; private set; } = null!;
+
+        public CollectingLoggerProvider Logs { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(services, Logs));
+        }
 
         protected override IReadOnlyDictionary<string, string> ExtraSettings => _settings;
 
