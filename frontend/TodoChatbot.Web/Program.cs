@@ -1,0 +1,24 @@
+using TodoChatbot.ServiceDefaults;
+using TodoChatbot.Web.Bff;
+using TodoChatbot.Web.Hosting;
+
+return await StartupGuard.RunAsync("TodoChatbot.Web", async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddAliases(("BACKEND_URL", "Backend:BaseUrl"));
+    builder.AddServiceDefaults(defaultPort: 3000);
+    builder.AddApiProxy();
+
+    var app = builder.Build();
+    app.UseServiceDefaults();
+    app.UseSecurityHeaders();
+    app.UseAntiForgeryHeader();
+
+    app.MapHealthEndpoints();
+    app.MapBff();
+    app.MapReverseProxy();
+    app.MapBrowserApp();
+
+    await app.RunAsync();
+    return 0;
+});
