@@ -7,7 +7,8 @@ public static class ConfigurationAliases
     /// <summary>
     /// Accepts the short names people paste from provider consoles and the specification
     /// (<c>DATABASE_URL</c>, <c>JWT_SECRET</c>, …) as aliases of the real keys. The real key wins
-    /// when both are set.
+    /// when both are set, so an aliased key must not get a default in appsettings.json (it would
+    /// always win): its default lives in code.
     /// </summary>
     public static IConfigurationManager AddAliases(this IConfigurationManager configuration, params (string Alias, string Key)[] aliases)
     {
