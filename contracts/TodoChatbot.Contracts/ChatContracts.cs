@@ -52,8 +52,16 @@ public sealed record TaskSummary(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("completed")] bool Completed);
 
-/// <summary>What a tool returns when it cannot do what was asked (unknown task, invalid argument).</summary>
-public sealed record ToolError([property: JsonPropertyName("error")] string Error);
+/// <summary>
+/// What a tool returns when it cannot do what was asked: <c>{error}</c>, plus <c>code: "not_found"</c>
+/// when the task does not exist in the user's list (so callers need not parse the wording).
+/// </summary>
+public sealed record ToolError(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("code"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null)
+{
+    public const string NotFoundCode = "not_found";
+}
 
 /// <summary>The tool names, as the specification and the MCP server expose them.</summary>
 public static class ToolNames

@@ -109,6 +109,34 @@ public abstract class AuthTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_burst_of_parallel_wrong_passwords_still_locks_the_account()
+    {
+        var user = await RegisterAsync();
+        using var client = AnonymousClient();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            client.PostAsJsonAsync("/api/auth/login", new LoginRequest(user.Email, "wrong"), Json, Cancellation)));
+        var withRightPassword = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(user.Email, user.Password), Json, Cancellation);
+
+        Assert.All(attempts, response => Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        await AssertProblemAsync(withRightPassword, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Parallel_sign_ups_with_one_email_create_one_account_and_never_fail_with_500()
+    {
+        var email = UniqueEmail("race");
+        using var client = AnonymousClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            client.PostAsJsonAsync("/api/auth/register", new RegisterRequest(email, "long enough"), Json, Cancellation)));
+
+        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
+        foreach (var response in responses.Where(response => response.StatusCode != HttpStatusCode.Created))
+            await AssertProblemAsync(response, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Login_without_a_password_is_a_validation_problem()
     {
         using var client = AnonymousClient();

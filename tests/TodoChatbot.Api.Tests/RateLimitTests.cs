@@ -46,9 +46,32 @@ public sealed class RateLimitTests(RateLimitTests.StrictFactory factory)
         {
             ["RateLimiting:Auth:PermitLimit"] = "3",
             ["RateLimiting:Auth:WindowSeconds"] = "60",
+            ["RateLimiting:Chat:PermitLimit"] = "3",
+            ["RateLimiting:Chat:WindowSeconds"] = "60",
         };
 
         protected override Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync() =>
             Task.FromResult<(string?, string?)>(($"Data Source={_file}", null));
+    }
+}
+
+/// <summary>In a class of its own: it registers users, which counts against the sign-in limit the other class tests.</summary>
+public sealed class ChatRateLimitTests(RateLimitTests.StrictFactory factory)
+    : ApiTestBase(factory), IClassFixture<RateLimitTests.StrictFactory>
+{
+    [Fact]
+    public async Task Chat_messages_are_limited_per_user()
+    {
+        var first = await RegisterAsync();
+        var second = await RegisterAsync();
+        for (var message = 0; message < 3; message++)
+            await ChatAsync(first, "what's pending?");
+
+        var limited = await first.Client.PostAsJsonAsync($"/api/{first.Id}/chat", new ChatRequest(null, "what's pending?"), Json, Cancellation);
+        var otherUser = await second.Client.PostAsJsonAsync($"/api/{second.Id}/chat", new ChatRequest(null, "what's pending?"), Json, Cancellation);
+
+        await AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, otherUser.StatusCode);
     }
 }

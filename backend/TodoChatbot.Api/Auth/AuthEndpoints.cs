@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using TodoChatbot.Api.Data;
 using TodoChatbot.Contracts;
 
@@ -37,19 +38,28 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(errors);
 
         var user = new TodoUser { UserName = email, Email = email, Name = name };
-        var result = await users.CreateAsync(user, request.Password!);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, request.Password!);
+        }
+        catch (DbUpdateException)
+        {
+            // Two sign-ups with the same email at the same moment: Identity's check passed for
+            // both, the unique index stopped the second.
+            return AccountExists();
+        }
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName"))
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Account exists",
-                    detail: "An account with this email already exists. Sign in instead.");
-            return TypedResults.ValidationProblem(IdentityErrorsByField(result.Errors));
+            return result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName")
+                ? AccountExists()
+                : TypedResults.ValidationProblem(IdentityErrorsByField(result.Errors));
         }
         return TypedResults.Created("/api/auth/me", tokens.Issue(user));
     }
 
     private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserManager<TodoUser> users, TokenIssuer tokens)
+        LoginRequest request, UserManager<TodoUser> users, TodoDbContext db, TokenIssuer tokens)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -73,7 +83,7 @@ public static class AuthEndpoints
         {
             // Counts towards lockout (Identity's MaxFailedAccessAttempts); the attempt that
             // reaches the limit is already answered as locked.
-            await users.AccessFailedAsync(user);
+            await RecordFailedAttemptAsync(users, db, user);
             return await users.IsLockedOutAsync(user) ? LockedOut(await users.GetLockoutEndDateAsync(user)) : InvalidCredentials();
         }
         await users.ResetAccessFailedCountAsync(user);
@@ -87,6 +97,25 @@ public static class AuthEndpoints
             ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "This account no longer exists.")
             : TypedResults.Ok(user.ToDto());
     }
+
+    /// <summary>
+    /// Counts a failed attempt even when attempts run in parallel: Identity's update is guarded by
+    /// a concurrency stamp, so a lost race is retried on the fresh row instead of being dropped
+    /// (otherwise a burst of parallel guesses would never lock the account).
+    /// </summary>
+    private static async Task RecordFailedAttemptAsync(UserManager<TodoUser> users, TodoDbContext db, TodoUser user)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if ((await users.AccessFailedAsync(user)).Succeeded)
+                return;
+            await db.Entry(user).ReloadAsync();
+        }
+    }
+
+    private static ProblemHttpResult AccountExists() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Account exists",
+            detail: "An account with this email already exists. Sign in instead.");
 
     private static ProblemHttpResult LockedOut(DateTimeOffset? lockoutEnd)
     {

@@ -45,7 +45,7 @@ public static class AuthRateLimiting
                 await TypedResults.Problem(
                         statusCode: StatusCodes.Status429TooManyRequests,
                         title: "Too many requests",
-                        detail: $"Too many sign-in attempts from this address. Try again in {retryAfter} seconds.")
+                        detail: $"Too many requests. Try again in {retryAfter} seconds.")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });

@@ -20,6 +20,7 @@ public static class ChatEndpoints
             .AddEndpointFilter<OwnUserPathFilter>();
 
         user.MapPost("/chat", SendAsync)
+            .RequireRateLimiting(ChatRateLimiting.Policy)
             .WithSummary("Send a message to the assistant; no conversation_id starts a new conversation.");
         user.MapGet("/conversations", ListConversationsAsync)
             .WithSummary("The caller's conversations, most recently active first.");

@@ -28,6 +28,7 @@ public static class ChatExtensions
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<TodoTools>();
         builder.Services.AddScoped<ChatService>();
+        builder.AddChatRateLimiting();
 
         if (llm.Provider != LlmProvider.Offline)
             AddResilientHttpClient(builder.Services, call);

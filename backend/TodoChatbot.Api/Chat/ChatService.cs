@@ -21,9 +21,10 @@ public sealed class ChatSettings
 /// <summary>
 /// One chat turn, stateless: load the conversation's recent history from the database, run the
 /// assistant with the user's tools, then store the user's message and the reply (with the tool
-/// calls made) together. Nothing is kept in memory between requests, so any replica, or a
-/// restarted one, continues any conversation. A provider failure becomes an assistant reply,
-/// never a server error, and the turn is stored whole or not at all.
+/// calls made) together, in one save. Nothing is kept in memory between requests, so any replica,
+/// or a restarted one, continues any conversation. A provider failure becomes an assistant reply,
+/// never a server error. The tools save their task changes as they run (they are the user's
+/// actions), so the stored turn records every tool call, including those made before a failure.
 /// </summary>
 public sealed partial class ChatService(
     TodoDbContext db,
@@ -57,10 +58,13 @@ public sealed partial class ChatService(
 
         var reply = await RunAssistantAsync([new(ChatRole.System, SystemPrompt.For(clock.GetUtcNow())), .. history, new(ChatRole.User, message)], cancellationToken);
 
-        // Stored only now, together: a failure before this point leaves no half turn behind.
+        // A tool whose save failed leaves its entity tracked; it must not be retried with the turn.
+        db.ChangeTracker.Clear();
         var finished = clock.UtcNowForDatabase();
         if (conversation.Id == 0)
             db.Conversations.Add(conversation);
+        else
+            db.Conversations.Attach(conversation);
         conversation.UpdatedAt = finished;
         db.Messages.Add(new ConversationMessage { UserId = userId, Conversation = conversation, Role = ChatRules.UserRole, Content = message, CreatedAt = started });
         db.Messages.Add(new ConversationMessage
@@ -121,11 +125,21 @@ public sealed partial class ChatService(
             }))
             .ToList();
 
-    /// <summary>The first message, on one line and short enough for a list.</summary>
+    /// <summary>The first message, on one line and short enough for a list, cut between whole characters.</summary>
     public static string TitleFrom(string message)
     {
         var line = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= Conversation.TitleMaxLength ? line : line[..(Conversation.TitleMaxLength - 1)].TrimEnd() + "…";
+        var elements = new System.Globalization.StringInfo(line);
+        if (elements.LengthInTextElements <= Conversation.TitleMaxLength && line.EnumerateRunes().Count() <= Conversation.TitleMaxLength)
+            return line;
+        // Text elements keep emoji and accents whole; the result stays within the column's limit in code points.
+        var cut = elements.SubstringByTextElements(0, Math.Min(elements.LengthInTextElements, Conversation.TitleMaxLength - 1));
+        while (cut.EnumerateRunes().Count() > Conversation.TitleMaxLength - 1)
+        {
+            var shorter = new System.Globalization.StringInfo(cut);
+            cut = shorter.SubstringByTextElements(0, shorter.LengthInTextElements - 1);
+        }
+        return cut.TrimEnd() + "…";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Language model call failed ({Provider}, model {Model}): {Reason}")]

@@ -28,7 +28,7 @@ public sealed record LlmSettings(LlmProvider Provider, string? ApiKey, string Mo
     public static LlmSettings Resolve(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        var provider = section["Provider"]?.Trim().ToLowerInvariant();
+        var provider = NullIfBlank(section["Provider"])?.ToLowerInvariant();
         var apiKey = NullIfBlank(section["ApiKey"]);
         var model = NullIfBlank(section["Model"]);
         var baseUrl = ParseBaseUrl(section["BaseUrl"]);
@@ -42,7 +42,7 @@ public sealed record LlmSettings(LlmProvider Provider, string? ApiKey, string Mo
 
         return provider switch
         {
-            "offline" or "" => new(LlmProvider.Offline, null, Offline.OfflineChatClient.ModelId, null),
+            "offline" => new(LlmProvider.Offline, null, Offline.OfflineChatClient.ModelId, null),
             "groq" => new(LlmProvider.Groq, Require(apiKey ?? groqKey, "groq", "GROQ_API_KEY"), model ?? GroqDefaultModel, baseUrl ?? GroqBaseUrl),
             "openai" => new(LlmProvider.OpenAI, Require(apiKey ?? openAIKey, "openai", "OPENAI_API_KEY"), model ?? OpenAIDefaultModel, baseUrl),
             "openai-compatible" => new(LlmProvider.OpenAICompatible, apiKey,

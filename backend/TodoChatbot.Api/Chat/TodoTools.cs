@@ -44,16 +44,9 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
         CancellationToken cancellationToken = default)
     {
         var arguments = new { status };
-        TaskListFilter? filter = (status ?? TaskStatusFilter.All).Trim().ToLowerInvariant() switch
-        {
-            TaskStatusFilter.All or "" => TaskListFilter.All,
-            TaskStatusFilter.Pending => TaskListFilter.Pending,
-            TaskStatusFilter.Completed => TaskListFilter.Completed,
-            _ => null,
-        };
-        if (filter is null)
+        if (!TaskListFilters.TryParse(status, out var filter))
             return Record(ToolNames.ListTasks, arguments, new ToolError("status must be 'all', 'pending' or 'completed'."));
-        var found = await tasks.ListAsync(user.Id, filter.Value, cancellationToken);
+        var found = await tasks.ListAsync(user.Id, filter, cancellationToken);
         return Record(ToolNames.ListTasks, arguments, found.Select(task => new TaskSummary(task.Id, task.Title, task.Completed)).ToArray());
     }
 
@@ -99,7 +92,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
             task is null ? NotFound(task_id) : new TaskActionResult(task.Id, "updated", task.Title));
     }
 
-    private static ToolError NotFound(int taskId) => new($"Task {taskId} was not found in the user's list.");
+    private static ToolError NotFound(int taskId) => new($"Task {taskId} was not found in the user's list.", ToolError.NotFoundCode);
 
     private object Record(string name, object arguments, object result)
     {

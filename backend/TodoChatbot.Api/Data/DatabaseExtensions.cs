@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using TodoChatbot.ServiceDefaults;
 
 namespace TodoChatbot.Api.Data;
@@ -30,15 +31,40 @@ public static class DatabaseExtensions
     }
 
     /// <summary>
-    /// Applies pending migrations. EF Core takes a database-wide migration lock first, so two
-    /// replicas (or two init containers) migrating at once apply each migration exactly once.
+    /// Applies pending migrations, safely when two replicas (or two init containers) do it at the
+    /// same moment. On PostgreSQL a session advisory lock, held on a connection of its own, makes
+    /// the second wait and then find nothing left to apply: EF Core's own migration lock did not
+    /// stop two processes from applying the same migration (MigrationTests caught it). On SQLite,
+    /// EF Core's lock table does the same job.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<TodoDbContext>().Database;
-        await database.MigrateAsync(cancellationToken);
+        var connection = scope.ServiceProvider.GetRequiredService<DatabaseConnection>();
+        if (connection.Provider != DatabaseProvider.Postgres)
+        {
+            await database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        await using var lockConnection = new NpgsqlConnection(connection.ConnectionString);
+        await lockConnection.OpenAsync(cancellationToken);
+        await using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
+            await acquire.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
+
+    /// <summary>An arbitrary constant naming this application's migration lock among advisory locks.</summary>
+    private const long MigrationLockKey = 7_305_519_427_150_011;
 
     private static void EnsureSqliteDirectory(string connectionString)
     {

@@ -36,6 +36,11 @@ public static partial class MigrationCommand
             LogFailed(logger, provider, exception.Message);
             return 1;
         }
+        finally
+        {
+            // Flushes the console logger's queue: without it, the reason may never reach the log.
+            await app.DisposeAsync();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]

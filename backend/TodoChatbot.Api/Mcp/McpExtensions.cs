@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
 using TodoChatbot.Api.Chat;
 
 namespace TodoChatbot.Api.Mcp;
@@ -16,13 +18,37 @@ public static class McpExtensions
     {
         builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "todo-chatbot", Version = "1.0.0" })
             .WithHttpTransport(options => options.Stateless = true)
-            .WithTools<TodoTools>();
+            .WithTools<TodoTools>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (request, cancellationToken) =>
+            {
+                // The tools answer {error: …} when they cannot act (the chat agent reads that as
+                // data); MCP clients also get the protocol's own failure flag.
+                var result = await next(request, cancellationToken);
+                if (result.IsError != true && IsToolError(result))
+                    result.IsError = true;
+                return result;
+            }));
         return builder;
+    }
+
+    private static bool IsToolError(CallToolResult result)
+    {
+        if (result.Content is not [TextContentBlock { Text: var text }])
+            return false;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     public static IEndpointRouteBuilder MapTodoMcp(this IEndpointRouteBuilder app)
     {
-        app.MapMcp(Path).RequireAuthorization().WithTags("MCP");
+        app.MapMcp(Path).RequireAuthorization().RequireRateLimiting(ChatRateLimiting.Policy).WithTags("MCP");
         return app;
     }
 }

@@ -33,19 +33,12 @@ public static class TaskEndpoints
     private static async Task<Results<Ok<TaskDto[]>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken, string? status = null)
     {
-        TaskListFilter? filter = (status ?? TaskStatusFilter.All).Trim().ToLowerInvariant() switch
-        {
-            TaskStatusFilter.All => TaskListFilter.All,
-            TaskStatusFilter.Pending => TaskListFilter.Pending,
-            TaskStatusFilter.Completed => TaskListFilter.Completed,
-            _ => null,
-        };
-        if (filter is null)
+        if (!TaskListFilters.TryParse(status, out var filter))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["status"] = [$"Status must be one of: {string.Join(", ", TaskStatusFilter.Values)}."],
             });
-        var tasks = await service.ListAsync(user.GetUserId(), filter.Value, cancellationToken);
+        var tasks = await service.ListAsync(user.GetUserId(), filter, cancellationToken);
         return TypedResults.Ok(tasks.Select(ToDto).ToArray());
     }
 

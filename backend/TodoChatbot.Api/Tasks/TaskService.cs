@@ -10,6 +10,28 @@ public enum TaskListFilter
     Completed,
 }
 
+public static class TaskListFilters
+{
+    /// <summary>Reads all / pending / completed (any case; nothing or blank means all).</summary>
+    public static bool TryParse(string? status, out TaskListFilter filter)
+    {
+        filter = TaskListFilter.All;
+        switch (status?.Trim().ToLowerInvariant())
+        {
+            case null or "" or Contracts.TaskStatusFilter.All:
+                return true;
+            case Contracts.TaskStatusFilter.Pending:
+                filter = TaskListFilter.Pending;
+                return true;
+            case Contracts.TaskStatusFilter.Completed:
+                filter = TaskListFilter.Completed;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
+
 /// <summary>
 /// Task operations for one user, shared by the HTTP endpoints and the chat tools. Every query is
 /// filtered by <c>userId</c>: a task of another user is indistinguishable from one that does not exist.

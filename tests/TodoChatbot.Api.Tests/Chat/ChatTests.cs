@@ -126,6 +126,37 @@ public abstract class ChatTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_pronoun_never_picks_a_task_by_accident()
+    {
+        var user = await RegisterAsync();
+        await CreateTaskAsync(user, "Pack items for the trip");
+        await CreateTaskAsync(user, "Fix IT ticket");
+
+        var forget = await ChatAsync(user, "forget it");
+        var did = await ChatAsync(user, "I did it!");
+
+        Assert.Contains("Which task", forget.Response, StringComparison.Ordinal);
+        Assert.Contains("Which task", did.Response, StringComparison.Ordinal);
+        var tasks = await ListTasksAsync(user);
+        Assert.Equal(2, tasks.Length);
+        Assert.DoesNotContain(tasks, task => task.Completed);
+    }
+
+    [Fact]
+    public async Task A_long_first_message_with_emoji_makes_a_title_cut_between_characters()
+    {
+        var user = await RegisterAsync();
+        var message = "add " + new string('a', 74) + string.Concat(Enumerable.Repeat("😀", 10));
+
+        var turn = await ChatAsync(user, message);
+
+        var conversation = Assert.Single((await user.Client.GetFromJsonAsync<ConversationDto[]>($"/api/{user.Id}/conversations", Json, Cancellation))!);
+        Assert.Equal(turn.ConversationId, conversation.Id);
+        Assert.EndsWith("😀…", conversation.Title, StringComparison.Ordinal);
+        Assert.Equal(2, (await MessagesAsync(user, turn.ConversationId)).Length);
+    }
+
+    [Fact]
     public async Task Anything_else_gets_a_short_help()
     {
         var user = await RegisterAsync();

@@ -49,8 +49,9 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal("completed", completed.GetProperty("status").GetString());
         Assert.True((await ListTasksAsync(user)).Single().Completed);
 
-        var notYours = await CallAsync(client, "delete_task", new() { ["task_id"] = othersTask.Id });
-        Assert.True(notYours.TryGetProperty("error", out _));
+        var notYours = await client.CallToolAsync("delete_task", new Dictionary<string, object?> { ["task_id"] = othersTask.Id }, cancellationToken: Cancellation);
+        Assert.True(notYours.IsError, "a failed tool call must carry MCP's isError flag");
+        Assert.Contains("not_found", Assert.IsType<TextContentBlock>(Assert.Single(notYours.Content)).Text, StringComparison.Ordinal);
         Assert.Single(await ListTasksAsync(other));
 
         var deleted = await CallAsync(client, "delete_task", new() { ["task_id"] = id });

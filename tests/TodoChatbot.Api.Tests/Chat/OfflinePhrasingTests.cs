@@ -86,7 +86,54 @@ public sealed class OfflinePhrasingTests
         { "set the description of task 3 to bring the receipts", "update:#3:description=bring the receipts" },
         { "add a note to task 4: call before 5pm", "update:#4:description=call before 5pm" },
         { "edit #6 to Walk the dog twice", "update:#6:title=Walk the dog twice" },
+        // Pronouns name no task: ask which, never guess
+        { "forget it", "delete:(none)" },
+        { "delete it", "delete:(none)" },
+        { "I did it!", "complete:(none)" },
+        { "remove them", "delete:(none)" },
+        // Phone keyboards' curly apostrophes
+        { "I’d like to add buy milk", "add:Buy milk" },
+        { "Don’t let me forget to call mom", "add:Call mom" },
+        { "I’ve finished task 2", "complete:#2" },
+        { "I’m done with task 3", "complete:#3" },
+        { "let’s add buy milk", "add:Buy milk" },
+        // A wish that wraps a command
+        { "I want to see my tasks", "list:all" },
+        { "I want to delete task 3", "delete:#3" },
+        { "I want to add a task to buy milk", "add:Buy milk" },
+        // More ways to say done, and not done
+        { "change task 3 to complete", "complete:#3" },
+        { "update task 3 to done", "complete:#3" },
+        { "task 3 done", "complete:#3" },
+        { "completed task 3", "complete:#3" },
+        { "done task 3", "complete:#3" },
+        { "task 3 has been completed", "complete:#3" },
+        { "the report's done", "complete:report" },
+        { "What haven't I done yet?", "list:pending" },
+        { "show tasks I haven't finished", "list:pending" },
+        { "Is there anything I haven't finished?", "list:pending" },
+        { "mark task 3 as not done", "ask" },
+        // Fields named explicitly
+        { "change task 3 title to buy bread", "update:#3:title=Buy bread" },
+        { "change task 2's description to bring snacks", "update:#2:description=bring snacks" },
+        { "add description 'call first' to task 3", "update:#3:description=call first" },
+        // Adds that need care
+        { "add a task", "ask" },
+        { "create a task", "ask" },
+        { "Add to my list: buy milk", "add:Buy milk" },
+        { "make sure to pay rent", "add:Pay rent" },
+        // Short list requests
+        { "pending", "list:pending" },
+        { "completed?", "list:completed" },
+        { "show all", "list:all" },
+        { "can I see my tasks?", "list:all" },
+        { "good morning, what's pending?", "list:pending" },
+        { "hey there, add buy milk", "add:Buy milk" },
+        // Several tasks at once
+        { "delete tasks 3 and 4", "bulk" },
+        { "remove completed tasks", "bulk" },
         // Everything else
+        { "thanks!", "thanks" },
         { "hello", "greeting" },
         { "Hi there!", "greeting" },
         { "help", "help" },
@@ -120,7 +167,9 @@ public sealed class OfflinePhrasingTests
             ? $"update:{Describe(update.Task)}:title={update.NewTitle}"
             : $"update:{Describe(update.Task)}:description={update.NewDescription}",
         BulkCommand => "bulk",
-        HelpCommand { Greeting: true } => "greeting",
+        AskCommand => "ask",
+        HelpCommand { Opening: HelpCommand.Hello } => "greeting",
+        HelpCommand { Opening: HelpCommand.Welcome } => "thanks",
         HelpCommand => "help",
         _ => command.ToString()!,
     };

@@ -37,6 +37,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Auth:JwtSecret", JwtSecret);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");
+        builder.UseSetting("RateLimiting:Chat:PermitLimit", "100000");
         builder.UseSetting("Shutdown:DrainDelaySeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Never a real provider from the developer's shell (GROQ_API_KEY…): the offline assistant

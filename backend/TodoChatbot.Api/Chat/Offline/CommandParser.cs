@@ -11,28 +11,47 @@ namespace TodoChatbot.Api.Chat.Offline;
 /// </summary>
 public static partial class CommandParser
 {
+    public const string ReopenAnswer = "I can't reopen a task from the chat yet: untick it in your task list instead.";
+    public const string EmptyTitleQuestion = "What should the task say? For example “add a task to buy groceries”.";
+
     public static OfflineCommand Parse(string message)
     {
-        // Greetings first: normalizing strips "hi"/"hello" as politeness around a request.
-        if (GreetingPattern().IsMatch(message.Trim().TrimEnd('.', '!', '?', ' ')))
-            return new HelpCommand(Greeting: true);
+        // Greetings and thanks first: normalizing strips "hi"/"hello" as politeness around a request.
+        var bare = Apostrophes(message).Trim().TrimEnd('.', '!', '?', ' ');
+        if (ThanksPattern().IsMatch(bare))
+            return new HelpCommand(HelpCommand.Welcome);
+        if (GreetingPattern().IsMatch(bare))
+            return new HelpCommand(HelpCommand.Hello);
         var text = Normalize(message);
         if (text.Length == 0 || HelpPattern().IsMatch(text))
-            return new HelpCommand(Greeting: false);
+            return new HelpCommand();
+        if (ReopenPattern().IsMatch(text))
+            return new AskCommand(ReopenAnswer);
 
         if (ParseUpdate(text) is { } update)
             return update;
         if (AddPattern().Match(text) is { Success: true } add)
             return Add(add.Groups["title"].Value);
         if (NeedToPattern().Match(text) is { Success: true } needTo)
-            return Add(needTo.Groups["title"].Value);
+            return NeedTo(needTo.Groups["title"].Value);
         if (DeletePattern().Match(text) is { Success: true } delete)
             return WithReference(delete.Groups["ref"].Value, reference => new DeleteCommand(reference));
         if (ParseComplete(text) is { } complete)
             return complete;
         if (ParseList(text) is { } list)
             return list;
-        return new HelpCommand(Greeting: false);
+        return new HelpCommand();
+    }
+
+    /// <summary>
+    /// "I need to call mom" is a new task, but "I want to see my tasks" or "I need to delete task 3"
+    /// wrap a command: when the rest names tasks or starts with a list/add verb, it is read as that.
+    /// </summary>
+    private static OfflineCommand NeedTo(string rest)
+    {
+        if (WrappedCommandPattern().IsMatch(rest) && Parse(rest) is not HelpCommand and var inner)
+            return inner;
+        return Add(rest);
     }
 
     private static OfflineCommand? ParseUpdate(string text)
@@ -41,16 +60,22 @@ public static partial class CommandParser
             return WithReference(description.Groups["ref"].Value,
                 reference => new UpdateCommand(reference, null, CleanText(description.Groups["new"].Value)));
         if (RenamePattern().Match(text) is { Success: true } rename)
-            return WithReference(rename.Groups["ref"].Value,
-                reference => new UpdateCommand(reference, CleanTitle(rename.Groups["new"].Value), null));
+        {
+            // "change task 3 to done" asks for completion, not for a task called "Done".
+            var completes = DoneWordPattern().IsMatch(rename.Groups["new"].Value.Trim());
+            return WithReference(rename.Groups["ref"].Value, reference => completes
+                ? new CompleteCommand(reference)
+                : new UpdateCommand(reference, CleanTitle(rename.Groups["new"].Value), null));
+        }
         return null;
     }
 
     private static OfflineCommand? ParseComplete(string text)
     {
-        foreach (var pattern in new[] { MarkDonePattern(), CompleteVerbPattern(), CheckOffPattern(), IsDonePattern(), IFinishedPattern() })
+        foreach (var pattern in new[] { MarkDonePattern(), IFinishedPattern(), CompleteVerbPattern(), CheckOffPattern(), IsDonePattern() })
         {
-            if (pattern.Match(text) is { Success: true } match)
+            // "tasks completed" or "done ones" ask for a list, not for a task called "tasks".
+            if (pattern.Match(text) is { Success: true } match && !ListObjectOnlyPattern().IsMatch(match.Groups["ref"].Value.Trim()))
                 return WithReference(match.Groups["ref"].Value, reference => new CompleteCommand(reference));
         }
         return null;
@@ -58,6 +83,8 @@ public static partial class CommandParser
 
     private static ListCommand? ParseList(string text)
     {
+        if (ShowAllPattern().IsMatch(text))
+            return new ListCommand("all");
         var completed = CompletedWords().IsMatch(text);
         var pending = PendingWords().IsMatch(text);
         if (!ListObjectWords().IsMatch(text) && !completed && !pending)
@@ -72,7 +99,7 @@ public static partial class CommandParser
 
     private static OfflineCommand Add(string rawTitle)
     {
-        var title = TrailingListPattern().Replace(rawTitle.Trim(), "");
+        var title = TrailingListPattern().Replace(LeadingListPattern().Replace(rawTitle.Trim(), ""), "");
         string? description = null;
         if (DescriptionSplitPattern().Match(title) is { Success: true } split)
         {
@@ -80,7 +107,7 @@ public static partial class CommandParser
             title = title[..split.Index];
         }
         var clean = CleanTitle(title);
-        return clean.Length == 0 ? new HelpCommand(Greeting: false) : new AddCommand(clean, description);
+        return clean.Length == 0 || EmptyTitlePattern().IsMatch(clean) ? new AskCommand(EmptyTitleQuestion) : new AddCommand(clean, description);
     }
 
     private static OfflineCommand WithReference(string rawReference, Func<TaskReference, OfflineCommand> command)
@@ -120,10 +147,13 @@ public static partial class CommandParser
         return QuotedWholePattern().Match(text) is { Success: true } quoted ? quoted.Groups["text"].Value : text;
     }
 
+    /// <summary>Phone keyboards type ’ for ': read both the same.</summary>
+    private static string Apostrophes(string text) => text.Replace('’', '\'').Replace('‘', '\'');
+
     /// <summary>One line, single spaces, without the politeness around the request.</summary>
     private static string Normalize(string message)
     {
-        var text = MultipleSpaces().Replace(message.Replace('\n', ' ').Replace('\r', ' '), " ").Trim();
+        var text = MultipleSpaces().Replace(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '), " ").Trim();
         text = PolitePrefixPattern().Replace(text, "");
         text = PoliteSuffixPattern().Replace(text, "");
         return text.Trim();
@@ -134,7 +164,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"\s+", Options)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"^(?:(?:hey|hi|hello|ok|okay|so|um|well)\b[,!]?\s*)?(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:i'd|i\s+would)\s+like\s+(?:you\s+)?to\s+|let's\s+|lets\s+)?(?:please\s+)?", Options)]
+    [GeneratedRegex(@"^(?:(?:hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[,!]?\s*)?(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:can|could|may)\s+i\s+(?:please\s+)?)?(?:(?:i'd|i\s+would)\s+like\s+(?:you\s+)?to\s+|let's\s+|lets\s+)?(?:please\s+)?", Options)]
     private static partial Regex PolitePrefixPattern();
 
     [GeneratedRegex(@"[\s,]*(?:please|pls|thanks|thank\s+you|for\s+me)?[\s.!?]*$", Options)]
@@ -143,15 +173,36 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:help|\?+|what\s+can\s+you\s+do|how\s+does\s+this\s+work|how\s+do\s+i\s+use\s+(?:this|you)|commands|menu|what\s+are\s+your\s+commands)$", Options)]
     private static partial Regex HelpPattern();
 
-    [GeneratedRegex(@"^(?:hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|cheers)(?:\s+there)?$", Options)]
+    [GeneratedRegex(@"^(?:hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening))(?:\s+there)?$", Options)]
     private static partial Regex GreetingPattern();
 
+    [GeneratedRegex(@"^(?:thanks|thank\s+you|thx|cheers|great|perfect|awesome|nice|cool|ok|okay)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?$", Options)]
+    private static partial Regex ThanksPattern();
+
+    [GeneratedRegex(@"^(?:(?:mark|set|flag|move|put)\s+.+?\s+(?:as\s+|to\s+|back\s+to\s+)?(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|unfinished|pending|open)|(?:reopen|uncheck|untick|uncomplete|undo)\s+.+)$", Options)]
+    private static partial Regex ReopenPattern();
+
+    [GeneratedRegex(@"^(?:complete|completed|done|finished)$", Options)]
+    private static partial Regex DoneWordPattern();
+
+    [GeneratedRegex(@"^(?:add|create|see|show|list|view|display|know)\b|\b(?:task|tasks|todo|todos|to-dos?|list)\b|#\d|\bnumber\s+\d", Options)]
+    private static partial Regex WrappedCommandPattern();
+
+    [GeneratedRegex(@"^(?:a\s+|an\s+|new\s+|the\s+)*(?:task|todo|to-do|item|reminder|something|one|entry)?$", Options)]
+    private static partial Regex EmptyTitlePattern();
+
+    [GeneratedRegex(@"^(?:to\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-]?\s*", Options)]
+    private static partial Regex LeadingListPattern();
+
+    [GeneratedRegex(@"^(?:show|list|display|view|see)(?:\s+(?:me|us))?(?:\s+(?:all|everything|them|it\s+all))?$", Options)]
+    private static partial Regex ShowAllPattern();
+
     // add|create|… [a|an|another|new] [task|todo|…] [to|called|…] TITLE
-    [GeneratedRegex(@"^(?:add|create|make|new|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track|set\s+up)\b\s*(?:(?:a|an|another|new|one\s+more)\b\s*)*(?:(?:task|todo|to-do|item|reminder|entry)s?\b\s*)?(?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-]\s*)?(?<title>.+)$", Options)]
+    [GeneratedRegex(@"^(?:add|create|make(?!\s+sure)|new|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track|set\s+up)\b\s*(?:(?:a|an|another|new|one\s+more)\b\s*)*(?:(?:task|todo|to-do|item|reminder|entry)s?\b\s*)?(?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-]\s*)?(?<title>.+)$", Options)]
     private static partial Regex AddPattern();
 
     // I need to …, remind me to …, don't let me forget to …
-    [GeneratedRegex(@"^(?:(?:i\s+)?(?:really\s+)?(?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?|i\s+(?:must|should|gotta)\s+|remind\s+me\s+(?:to|about)\s+|(?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+|don'?t\s+(?:let\s+me\s+)?forget\s+(?:to|about)\s+|i'll\s+need\s+to\s+)(?<title>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:i\s+)?(?:really\s+)?(?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?|i\s+(?:must|should|gotta)\s+|remind\s+me\s+(?:to|about)\s+|(?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+|don'?t\s+(?:let\s+me\s+)?forget\s+(?:to|about)\s+|i'll\s+need\s+to\s+|make\s+sure\s+(?:to|that\s+i|i)\s+)(?<title>.+)$", Options)]
     private static partial Regex NeedToPattern();
 
     [GeneratedRegex(@"\s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos|to-dos)$", Options)]
@@ -161,11 +212,11 @@ public static partial class CommandParser
     private static partial Regex DescriptionSplitPattern();
 
     // change|rename|update TASK to NEW  ·  change the title of TASK to NEW
-    [GeneratedRegex(@"^(?:change|update|rename|edit|modify|retitle|call)\s+(?:the\s+(?:title|name)\s+of\s+)?(?<ref>.+?)\s+(?:to|into|as)\s*[:\-]?\s+(?<new>.+)$", Options)]
+    [GeneratedRegex(@"^(?:change|update|rename|edit|modify|retitle|call)\s+(?:the\s+(?:title|name)\s+of\s+)?(?<ref>.+?)(?:'s)?(?:\s+(?:title|name))?\s+(?:to|into|as)\s*[:\-]?\s+(?<new>.+)$", Options)]
     private static partial Regex RenamePattern();
 
     // set|change the description of TASK to TEXT  ·  add a note to TASK: TEXT
-    [GeneratedRegex(@"^(?:(?:set|change|update|edit)\s+(?:the\s+)?(?:description|note|details)\s+(?:of|for|on)\s+(?<ref>.+?)\s+to\s*:?\s+(?<new>.+)|(?:add|put|give)\s+(?:a\s+|the\s+)?(?:description|note|details)\s+(?:to|for|on)\s+(?<ref>.+?)\s*(?::|-|saying|that\s+says)\s*(?<new>.+))$", Options)]
+    [GeneratedRegex(@"^(?:(?:set|change|update|edit)\s+(?:the\s+)?(?:description|note|details)\s+(?:of|for|on)\s+(?<ref>.+?)\s+to\s*:?\s+(?<new>.+)|(?:add|put|give)\s+(?:a\s+|the\s+)?(?:description|note|details)\s+(?:to|for|on)\s+(?<ref>.+?)\s*(?::|-|saying|that\s+says)\s*(?<new>.+)|(?:set|change|update|edit)\s+(?<ref>.+?)(?:'s)?\s+(?:description|note|details)\s+to\s*:?\s+(?<new>.+)|(?:add|put|give)\s+(?:a\s+|the\s+)?(?:description|note|details)\s+(?<new>.+?)\s+(?:to|for|on)\s+(?<ref>(?:task\s+|#)\S+))$", Options)]
     private static partial Regex DescriptionOfPattern();
 
     [GeneratedRegex(@"^(?:delete|remove|cancel|drop|erase|discard|trash|scrap|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out)\s+(?<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos))?$", Options)]
@@ -174,13 +225,13 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:mark|set|flag|tick|check)\s+(?<ref>.+?)\s+(?:as\s+|to\s+)?(?:complete|completed|done|finished|checked(?:\s+off)?)$", Options)]
     private static partial Regex MarkDonePattern();
 
-    [GeneratedRegex(@"^(?:complete|finish|close|finalize|check\s+off|tick\s+off|cross\s+off|strike(?:\s+off)?)\s+(?<ref>.+)$", Options)]
+    [GeneratedRegex(@"^(?:complete|completed|finish|finished|done|close|finalize|check\s+off|tick\s+off|cross\s+off|strike(?:\s+off)?)\s+(?<ref>.+)$", Options)]
     private static partial Regex CompleteVerbPattern();
 
     [GeneratedRegex(@"^(?:check|tick|cross)\s+(?<ref>.+?)\s+off$", Options)]
     private static partial Regex CheckOffPattern();
 
-    [GeneratedRegex(@"^(?!(?:which|what|whats|what's|how|are|is|do|does|any|show|list)\b)(?<ref>.+?)\s+(?:is|are|was)\s+(?:now\s+)?(?:done|complete|completed|finished)$", Options)]
+    [GeneratedRegex(@"^(?!(?:which|what|whats|what's|how|are|is|do|does|any|show|list|all|everything)\b)(?<ref>.+?)(?:'s|\s+(?:is|are|was|has\s+been|have\s+been|got))?\s+(?:now\s+)?(?:all\s+)?(?:done|complete|completed|finished)$", Options)]
     private static partial Regex IsDonePattern();
 
     [GeneratedRegex(@"^(?:i(?:'ve|\s+have)?\s+(?:just\s+)?(?:finished|completed|done|did)|(?:i'm\s+|i\s+am\s+)?(?:all\s+)?done\s+with|finished)\s+(?<ref>.+)$", Options)]
@@ -192,23 +243,23 @@ public static partial class CommandParser
     [GeneratedRegex(@"\b(?:complete|completed|done|finish|finished|checked\s+off|accomplished)\b", Options)]
     private static partial Regex CompletedWords();
 
-    [GeneratedRegex(@"\b(?:pending|outstanding|remaining|left|incomplete|unfinished|open|not\s+(?:yet\s+)?(?:done|complete|completed|finished)|(?:have|need|got|things|stuff)\s+to\s+do|still)\b", Options)]
+    [GeneratedRegex(@"\b(?:pending|outstanding|remaining|left|incomplete|unfinished|undone|open|not\s+(?:yet\s+)?(?:done|complete|completed|finished)|haven't|havent|have\s+not|didn't|didnt|did\s+not|(?:have|need|got|things|stuff)\s+to\s+do|still)\b", Options)]
     private static partial Regex PendingWords();
 
     [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|what|which|whats|what's|how\s+many|do\s+i|is\s+there|are\s+there|any|anything|my|all|check|read|print)\b", Options)]
     private static partial Regex ListVerbPattern();
 
-    [GeneratedRegex(@"^(?:(?:all|my|the|pending|completed|done|open|finished|remaining)\s+)*(?:tasks?|todos?|to-dos?|list)$", Options)]
+    [GeneratedRegex(@"^(?:(?:(?:all|my|the|pending|completed|done|open|finished|remaining)\s+)*(?:tasks?|todos?|to-dos?|list|ones|items)|pending|completed|done|finished|open|remaining|outstanding|everything|all)$", Options)]
     private static partial Regex ListObjectOnlyPattern();
 
     [GeneratedRegex(@"^(?:(?:the|my)\s+)?(?:(?:task|todo|to-do|item)\s*)?(?:(?:number|no\.?)\s*)?#?\s*(?<id>\d{1,10})$", Options)]
     private static partial Regex IdReferencePattern();
 
-    [GeneratedRegex(@"^(?:all|every|everything|each)\b|\ball\s+(?:(?:my|the|of\s+(?:my|the))\s+)?(?:tasks|todos|to-dos|items)\b", Options)]
+    [GeneratedRegex(@"^(?:all|every|everything|each)\b|\ball\s+(?:(?:my|the|of\s+(?:my|the))\s+)?(?:tasks|todos|to-dos|items)\b|\b(?:tasks|todos|items)\s+#?\d+\s*(?:,|and|&)|#?\d+\s*(?:,|and|&)\s*#?\d+|^(?:the\s+)?(?:completed|done|finished|pending|old|open)\s+(?:tasks|todos|items|ones)$", Options)]
     private static partial Regex BulkPattern();
 
     // Words around a title reference that are not part of the title: "the", "my", "task", "one", "called".
-    [GeneratedRegex(@"\b(?:the|my|that|this|a|an|task|todo|to-do|item|one|thing|entry|called|named|titled|about|for|of|with)\b", Options)]
+    [GeneratedRegex(@"\b(?:the|my|that|this|these|those|it|them|they|a|an|task|todo|to-do|item|one|thing|entry|called|named|titled|about|for|of|with)\b", Options)]
     private static partial Regex ReferenceFillerPattern();
 
     [GeneratedRegex("[\"“”«»]\\s*(?<text>[^\"“”«»]+?)\\s*[\"“”«»]|(?<=^|\\s)['‘’](?<text>[^'‘’]+?)['‘’](?=$|[\\s.,!?])", Options)]

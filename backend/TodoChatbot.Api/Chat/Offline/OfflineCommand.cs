@@ -15,8 +15,15 @@ public sealed record DeleteCommand(TaskReference Task) : OfflineCommand;
 /// <summary>A new title, a new description, or both.</summary>
 public sealed record UpdateCommand(TaskReference Task, string? NewTitle, string? NewDescription) : OfflineCommand;
 
-/// <summary>Anything not understood; a greeting gets a friendlier opening.</summary>
-public sealed record HelpCommand(bool Greeting) : OfflineCommand;
+/// <summary>Anything not understood; a greeting or a thank-you gets a friendlier opening.</summary>
+public sealed record HelpCommand(string? Opening = null) : OfflineCommand
+{
+    public const string Hello = "Hi! ";
+    public const string Welcome = "You're welcome! ";
+}
+
+/// <summary>A request understood well enough to know what is missing: the assistant asks.</summary>
+public sealed record AskCommand(string Question) : OfflineCommand;
 
 /// <summary>A request about several tasks at once ("delete all tasks"), which the tools do one at a time.</summary>
 public sealed record BulkCommand : OfflineCommand;

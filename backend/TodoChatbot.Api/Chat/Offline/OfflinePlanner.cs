@@ -44,7 +44,8 @@ public static class OfflinePlanner
                 ? $"Renamed task {result.TaskId} to “{result.Title}”."
                 : $"Updated the description of “{result.Title}” (task {result.TaskId})."),
         BulkCommand => new Reply("I change one task at a time. Tell me which one, for example “delete task 3” or “show my tasks” to see them."),
-        HelpCommand { Greeting: true } => new Reply("Hi! " + HelpText),
+        AskCommand ask => new Reply(ask.Question),
+        HelpCommand help => new Reply(help.Opening + HelpText),
         _ => new Reply(HelpText),
     };
 
@@ -79,10 +80,10 @@ public static class OfflinePlanner
     {
         if (outcome.Result.ValueKind == JsonValueKind.Object && outcome.Result.TryGetProperty("error", out var error))
         {
-            var message = error.GetString() ?? "";
-            return new Reply(message.StartsWith("Task ", StringComparison.Ordinal) && message.Contains("not found", StringComparison.Ordinal)
+            var notFound = outcome.Result.TryGetProperty("code", out var code) && code.GetString() == ToolError.NotFoundCode;
+            return new Reply(notFound
                 ? $"I couldn't find {reference?.Describe() ?? "that task"} in your list. Say “show my tasks” to see what's there."
-                : $"I couldn't do that: {message}");
+                : $"I couldn't do that: {error.GetString()}");
         }
         var result = outcome.Result.Deserialize<TaskActionResult>()
             ?? throw new InvalidOperationException($"{outcome.Name} returned no result");

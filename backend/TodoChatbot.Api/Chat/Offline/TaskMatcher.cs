@@ -8,7 +8,8 @@ public static class TaskMatcher
 {
     /// <summary>
     /// A title equal to the words wins outright; otherwise every word must begin a word of the
-    /// title ("meet" finds "Team meeting"). Case and punctuation are ignored.
+    /// title ("meet" finds "Team meeting"). Words shorter than three letters must match whole words,
+    /// so a stray "it" or "a" never finds "Fix IT ticket" or "Pack items". Case and punctuation are ignored.
     /// </summary>
     public static IReadOnlyList<TaskSummary> Match(IReadOnlyList<TaskSummary> tasks, string words)
     {
@@ -23,7 +24,8 @@ public static class TaskMatcher
             .Where(task =>
             {
                 var titleWords = Words(task.Title);
-                return wanted.All(word => titleWords.Any(titleWord => titleWord.StartsWith(word, StringComparison.Ordinal)));
+                return wanted.All(word => titleWords.Any(titleWord =>
+                    word.Length >= 3 ? titleWord.StartsWith(word, StringComparison.Ordinal) : titleWord == word));
             })
             .ToArray();
     }
