@@ -26,6 +26,12 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
 fi
 echo "==> PostgreSQL $(ls /usr/lib/postgresql | sort -n | tail -n 1) server binaries present"
 
+# Chromium for the browser tests (Playwright drives the system's browser; it never downloads one).
+if ! command -v chromium >/dev/null; then
+  apt_install chromium
+fi
+echo "==> $(chromium --version 2>/dev/null | head -n 1)"
+
 # The tests run PostgreSQL as the 'postgres' user when they run as root (initdb refuses root).
 if [[ $(id -u) == 0 ]] && ! id postgres >/dev/null 2>&1; then
   echo "error: running as root but there is no 'postgres' user to run the test server as" >&2
