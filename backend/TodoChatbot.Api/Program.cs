@@ -1,15 +1,24 @@
 using TodoChatbot.Api.Auth;
 using TodoChatbot.Api.Chat;
 using TodoChatbot.Api.Data;
+using TodoChatbot.Api.Infrastructure;
 using TodoChatbot.Api.Mcp;
 using TodoChatbot.Api.Tasks;
 using TodoChatbot.Contracts;
 using TodoChatbot.ServiceDefaults;
 
+if (HealthProbe.IsRequested(args))
+    return await HealthProbe.RunAsync(defaultPort: 8001);
+if (args is [InitSecretsCommand.Name, var secretsDirectory])
+    return InitSecretsCommand.Run(secretsDirectory);
+
 return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Configuration.AddAliases(("DATABASE_URL", DatabaseConnection.ConfigurationKey), ("JWT_SECRET", "Auth:JwtSecret"));
+    builder.Configuration.AddAliases(
+        ("DATABASE_URL", DatabaseConnection.ConfigurationKey),
+        ("DATABASE_PASSWORD", DatabaseConnection.PasswordKey),
+        ("JWT_SECRET", "Auth:JwtSecret"));
     builder.AddServiceDefaults(defaultPort: 8001);
     builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
     builder.Services.AddOpenApi();

@@ -2,6 +2,9 @@ using TodoChatbot.ServiceDefaults;
 using TodoChatbot.Web.Bff;
 using TodoChatbot.Web.Hosting;
 
+if (HealthProbe.IsRequested(args))
+    return await HealthProbe.RunAsync(defaultPort: 3000);
+
 return await StartupGuard.RunAsync("TodoChatbot.Web", async () =>
 {
     var builder = WebApplication.CreateBuilder(args);

@@ -16,6 +16,12 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
     public const string ConfigurationKey = "ConnectionStrings:Todo";
 
     /// <summary>
+    /// A password kept apart from the connection string (alias <c>DATABASE_PASSWORD</c>, or
+    /// <c>DATABASE_PASSWORD_FILE</c> for a mounted secret); used when the string itself has none.
+    /// </summary>
+    public const string PasswordKey = "Database:Password";
+
+    /// <summary>
     /// <c>ConnectionStrings:Todo</c> (or <c>DATABASE_URL</c>) as a <c>postgresql://</c> URL or an
     /// Npgsql connection string selects PostgreSQL; one with <c>Data Source=</c> selects SQLite.
     /// Nothing set selects a SQLite file under App_Data in Development, and is refused elsewhere:
@@ -35,12 +41,16 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
 
         try
         {
-            if (PostgresUrl.IsUrl(configured))
-                return new(DatabaseProvider.Postgres, PostgresUrl.ToConnectionString(configured));
-            if (configured.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+            if (configured.Contains("Data Source", StringComparison.OrdinalIgnoreCase) && !PostgresUrl.IsUrl(configured))
                 return new(DatabaseProvider.Sqlite, configured);
             // Parse now so a typo in a key fails at start-up, not at the first request.
-            return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(configured).ConnectionString);
+            var builder = new NpgsqlConnectionStringBuilder(PostgresUrl.IsUrl(configured) ? PostgresUrl.ToConnectionString(configured) : configured);
+            if (string.IsNullOrEmpty(builder.Password) && configuration[PasswordKey] is { Length: > 0 } password)
+                builder.Password = password;
+            // Kerberos is never used here, and the runtime images lack its library: don't try it.
+            if (!configured.Contains("Gss", StringComparison.OrdinalIgnoreCase))
+                builder.GssEncryptionMode = GssEncryptionMode.Disable;
+            return new(DatabaseProvider.Postgres, builder.ConnectionString);
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
