@@ -8,7 +8,7 @@ using TodoChatbot.Contracts;
 using TodoChatbot.ServiceDefaults;
 
 if (HealthProbe.IsRequested(args))
-    return await HealthProbe.RunAsync(defaultPort: 8001);
+    return await HealthProbe.RunAsync(args, defaultPort: 8001);
 if (args is [InitSecretsCommand.Name, var secretsDirectory])
     return InitSecretsCommand.Run(secretsDirectory);
 

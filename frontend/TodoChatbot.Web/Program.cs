@@ -3,7 +3,7 @@ using TodoChatbot.Web.Bff;
 using TodoChatbot.Web.Hosting;
 
 if (HealthProbe.IsRequested(args))
-    return await HealthProbe.RunAsync(defaultPort: 3000);
+    return await HealthProbe.RunAsync(args, defaultPort: 3000);
 
 return await StartupGuard.RunAsync("TodoChatbot.Web", async () =>
 {

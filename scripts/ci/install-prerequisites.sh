@@ -32,6 +32,20 @@ if ! command -v chromium >/dev/null; then
 fi
 echo "==> $(chromium --version 2>/dev/null | head -n 1)"
 
+# Docker engine, Compose and mmdebstrap: the container tests build the real Dockerfiles and bring
+# the real compose file up. No registry is reachable here, so the base images are stand-ins made
+# from Debian packages (scripts/docker/make-base-images.sh).
+missing=()
+command -v dockerd >/dev/null || missing+=(docker.io)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
+if (( ${#missing[@]} > 0 )); then
+  apt_install "${missing[@]}"
+fi
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bash "$here/docker/start-engine.sh"
+bash "$here/docker/make-base-images.sh"
+
 # The tests run PostgreSQL as the 'postgres' user when they run as root (initdb refuses root).
 if [[ $(id -u) == 0 ]] && ! id postgres >/dev/null 2>&1; then
   echo "error: running as root but there is no 'postgres' user to run the test server as" >&2

@@ -3,23 +3,32 @@ using System.Globalization;
 namespace TodoChatbot.ServiceDefaults;
 
 /// <summary>
-/// <c>dotnet TodoChatbot.X.dll healthcheck</c>: asks this container's own service for
-/// <c>/healthz</c> and exits 0 (healthy) or 1. It is the image's HEALTHCHECK: the runtime images
-/// have no shell and no curl, so the app's own binary is the probe.
+/// <c>dotnet TodoChatbot.X.dll healthcheck [URL]</c>: asks this container's own service for
+/// <c>/healthz</c> (or the URL given, e.g. another container's <c>/readyz</c>) and exits 0 when it
+/// answers 2xx, else 1. It is the image's HEALTHCHECK: the runtime images have no shell and no
+/// curl, so the app's own binary is the probe.
 /// </summary>
 public static class HealthProbe
 {
     public const string Argument = "healthcheck";
 
-    public static bool IsRequested(string[] args) => args is [Argument];
+    public static bool IsRequested(string[] args) => args is [Argument] or [Argument, _];
 
-    public static async Task<int> RunAsync(int defaultPort)
+    public static async Task<int> RunAsync(string[] args, int defaultPort)
     {
         var port = FirstPort(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS")) ?? defaultPort;
+        var url = args is [_, var given]
+            ? given
+            : $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{HealthExtensions.LivenessPath}";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target))
+        {
+            await Console.Error.WriteLineAsync($"healthcheck: '{url}' is not a URL");
+            return 1;
+        }
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{HealthExtensions.LivenessPath}"));
+            using var response = await http.GetAsync(target);
             return response.IsSuccessStatusCode ? 0 : 1;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)

@@ -5,9 +5,10 @@ namespace TodoChatbot.EndToEnd.Tests;
 
 /// <summary>
 /// A person's first session, clicked through in a real browser: register, sign in, chat, see the
-/// task panel follow, filter, reload, sign out. Screenshots go to docs/images for the guides.
+/// task panel follow, filter, reload, sign out. Runs against the services as processes (its
+/// screenshots go to docs/images for the guides) and against the docker compose stack.
 /// </summary>
-public sealed class ChatFlowTests(StackFixture stack) : IClassFixture<StackFixture>
+public abstract class ChatFlowTests(IStack stack)
 {
     private const int Timeout = 20_000;
 
@@ -113,3 +114,8 @@ public sealed class ChatFlowTests(StackFixture stack) : IClassFixture<StackFixtu
         }
     }
 }
+
+public sealed class ChatFlowOnProcesses(StackFixture stack) : ChatFlowTests(stack), IClassFixture<StackFixture>;
+
+[Collection(ComposeCollection.Name)]
+public sealed class ChatFlowOnCompose(ComposeStackFixture stack) : ChatFlowTests(stack);

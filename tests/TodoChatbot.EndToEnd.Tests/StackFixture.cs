@@ -9,7 +9,7 @@ namespace TodoChatbot.EndToEnd.Tests;
 /// The whole product on loopback: PostgreSQL, the backend (migrated with its own <c>migrate</c>
 /// command, then started), the frontend host pointing at it, and a headless Chromium.
 /// </summary>
-public sealed class StackFixture : IAsyncLifetime
+public sealed class StackFixture : IAsyncLifetime, IStack
 {
     private ServiceProcess? _backend;
     private ServiceProcess? _frontend;

@@ -25,6 +25,7 @@ public static class DatabaseExtensions
         }
 
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHostedService<StartupMigration>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TodoDbContext>("database", tags: [HealthTags.Ready]);
         return builder;
