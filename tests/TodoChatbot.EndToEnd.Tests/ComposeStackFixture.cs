@@ -37,6 +37,18 @@ public sealed class ComposeStackFixture : IAsyncLifetime, IStack
         if (code != 0)
             throw new InvalidOperationException($"docker compose up failed:\n{output}\n{await LogsAsync()}");
         await WaitForHttpAsync(new Uri(FrontendUrl, "readyz"), TimeSpan.FromMinutes(2));
+        // Ready is not yet healthy: Docker runs the image's HEALTHCHECK on its own schedule.
+        foreach (var service in new[] { "backend", "frontend" })
+        {
+            var container = await ContainerAsync(service);
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (await InspectAsync(container, "{{.State.Health.Status}}") != "healthy")
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"{service} did not turn healthy:\n{await LogsAsync()}");
+                await Task.Delay(500);
+            }
+        }
 
         var chromium = Environment.GetEnvironmentVariable("TODO_TEST_CHROMIUM") ?? "/usr/bin/chromium";
         _playwright = await Playwright.CreateAsync();
