@@ -6,7 +6,7 @@ namespace TodoChatbot.EndToEnd.Tests;
 /// <summary>
 /// A person's first session, clicked through in a real browser: register, sign in, chat, see the
 /// task panel follow, filter, reload, sign out. Runs against the services as processes (its
-/// screenshots go to docs/images for the guides) and against the docker compose stack.
+/// screenshots are the guides' pictures) and against the docker compose stack.
 /// </summary>
 public abstract class ChatFlowTests(IStack stack)
 {

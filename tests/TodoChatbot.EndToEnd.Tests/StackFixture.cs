@@ -18,7 +18,11 @@ public sealed class StackFixture : IAsyncLifetime, IStack
     public string? Unavailable { get; private set; }
     public IBrowser Browser { get; private set; } = null!;
     public Uri FrontendUrl { get; private set; } = null!;
-    public string ScreenshotDirectory { get; } = RepositoryPaths.Combine("docs", "images");
+    /// <summary>
+    /// Where the browser flow saves its screenshots (git-ignored); refresh the guides' pictures with
+    /// <c>cp artifacts/screenshots/*.png docs/images/</c>.
+    /// </summary>
+    public string ScreenshotDirectory { get; } = RepositoryPaths.Combine("artifacts", "screenshots");
 
     public async ValueTask InitializeAsync()
     {
