@@ -4,13 +4,22 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace TodoChatbot.Api.Auth;
 
-/// <summary>Settings of <c>RateLimiting:Auth</c>: attempts per client per window on login and register.</summary>
-public sealed class AuthRateLimitOptions
+/// <summary>A fixed-window limit: <see cref="PermitLimit"/> requests per <see cref="WindowSeconds"/>.</summary>
+public sealed class FixedWindowLimit
 {
-    public const string Section = "RateLimiting:Auth";
-
     public int PermitLimit { get; set; } = 10;
     public int WindowSeconds { get; set; } = 60;
+
+    public static FixedWindowLimit Read(IConfiguration configuration, string section, int defaultPermits) =>
+        configuration.GetSection(section).Get<FixedWindowLimit>() ?? new FixedWindowLimit { PermitLimit = defaultPermits };
+
+    /// <summary>One window per <paramref name="key"/> (a client address, a user); no queueing: over the limit is 429 at once.</summary>
+    public RateLimitPartition<string> Partition(string key) => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = Math.Max(1, PermitLimit),
+        Window = TimeSpan.FromSeconds(Math.Max(1, WindowSeconds)),
+        QueueLimit = 0,
+    });
 }
 
 public static class AuthRateLimiting
@@ -24,23 +33,16 @@ public static class AuthRateLimiting
     /// </summary>
     public static void AddAuthRateLimiting(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(AuthRateLimitOptions.Section).Get<AuthRateLimitOptions>() ?? new();
+        var limit = FixedWindowLimit.Read(builder.Configuration, "RateLimiting:Auth", defaultPermits: 10);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, settings.PermitLimit),
-                    Window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds)),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(Policy, context => limit.Partition(context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? (int)Math.Ceiling(wait.TotalSeconds)
-                    : settings.WindowSeconds;
+                    : limit.WindowSeconds;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(
                         statusCode: StatusCodes.Status429TooManyRequests,
