@@ -51,9 +51,9 @@ for service in backend frontend; do
   for _ in 1 2 3 4 5; do
     $docker rm -f bench-$service >/dev/null 2>&1 || true
     start=$(date +%s.%N)
-    $docker run -d --name bench-$service --network $network -p 127.0.0.1:19$port:$port --read-only --tmpfs /tmp \
+    $docker run -d --name bench-$service --network $network -p 127.0.0.1:1$port:$port --read-only --tmpfs /tmp \
       -e DATABASE_URL=$url -e JWT_SECRET="$secret" -e BACKEND_URL=http://bench-backend:8001 todo-chatbot-$service:bench >/dev/null
-    until curl -fs -o /dev/null "http://127.0.0.1:19$port/readyz"; do sleep 0.05; done
+    until curl -fs -o /dev/null "http://127.0.0.1:1$port/readyz"; do sleep 0.05; done
     times+=("$(echo "$(date +%s.%N) - $start" | bc)")
   done
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
@@ -61,7 +61,7 @@ for service in backend frontend; do
   loaded=""
   if command -v hey >/dev/null; then
     # A short load (2,000 requests, 16 at a time) on the cheapest real endpoint, then memory again.
-    hey -n 2000 -c 16 "http://127.0.0.1:19$port/healthz" >/dev/null
+    hey -n 2000 -c 16 "http://127.0.0.1:1$port/healthz" >/dev/null
     loaded="  after 2,000 requests: $($docker stats --no-stream --format '{{.MemUsage}}' bench-$service | cut -d/ -f1)"
   fi
   printf '%-10s median %.2fs  (runs: %s)  memory idle: %s%s\n' "$service" "$median" "$(printf '%.2f ' "${times[@]}")" "$idle" "$loaded"
