@@ -46,6 +46,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$here/docker/start-engine.sh"
 bash "$here/docker/make-base-images.sh"
 
+# Helm for the chart tests (no cluster is needed to lint and render).
+command -v unzip >/dev/null || apt_install unzip
+bash "$here/ci/install-helm.sh"
+
 # The tests run PostgreSQL as the 'postgres' user when they run as root (initdb refuses root).
 if [[ $(id -u) == 0 ]] && ! id postgres >/dev/null 2>&1; then
   echo "error: running as root but there is no 'postgres' user to run the test server as" >&2

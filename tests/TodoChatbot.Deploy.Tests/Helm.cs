@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using k8s;
+using k8s.Models;
+using TodoChatbot.Testing;
+
+namespace TodoChatbot.Deploy.Tests;
+
+/// <summary>The real Helm binary (tools/helm/helm from scripts/ci/install-helm.sh, TODO_TEST_HELM, or PATH).</summary>
+public static class Helm
+{
+    public const string DatabaseUrl = "postgresql://todo:pw@db.example:5432/todo?sslmode=require";
+    public const string JwtSecret = "test-secret-0123456789-0123456789-0123456789";
+
+    private static readonly Lazy<string?> Binary = new(Find);
+    private static readonly SemaphoreSlim DependencyLock = new(1, 1);
+    private static bool _dependenciesBuilt;
+
+    /// <summary>Why Helm cannot run here, or null.</summary>
+    public static string? Unavailable => Binary.Value is null ? "helm not found (run scripts/ci/install-helm.sh, or set TODO_TEST_HELM)" : null;
+
+    public static string Chart(string name) => RepositoryPaths.Combine("helm", name);
+
+    /// <summary>Runs helm; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        TestEnvironment.Require(Unavailable);
+        var start = new ProcessStartInfo(Binary.Value!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Runs one of the repository's scripts with this Helm.</summary>
+    public static async Task<(int ExitCode, string Output)> RunScriptAsync(string script, params string[] arguments)
+    {
+        TestEnvironment.Require(Unavailable);
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["HELM"] = Binary.Value!;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Renders a chart (with `helm template`) and returns its objects, asserting success.</summary>
+    public static async Task<IReadOnlyList<object>> TemplateAsync(string chart, string release = "todo", params string[] extra)
+    {
+        if (chart == "todo-chatbot")
+            await BuildDependenciesAsync();
+        var (code, output) = await RunAsync(["template", release, Chart(chart), "--namespace", "todo", .. extra]);
+        Assert.True(code == 0, $"helm template {chart} failed:\n{output}");
+        return Parse(output);
+    }
+
+    /// <summary>
+    /// Typed objects from YAML; a field Kubernetes does not know fails the parse. Documents with
+    /// only comments (Helm leaves some) are skipped: the parser does not accept empty documents.
+    /// </summary>
+    public static IReadOnlyList<object> Parse(string yaml) =>
+        System.Text.RegularExpressions.Regex.Split(yaml, @"^---\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Where(document => document.Contains("kind:", StringComparison.Ordinal))
+            .SelectMany(document => KubernetesYaml.LoadAllFromString(document, typeMap: null, strict: true))
+            .Where(document => document is not null)
+            .ToList();
+
+    public static string[] WithSecrets(params string[] extra) =>
+        ["--set", $"secrets.databaseUrl={DatabaseUrl}", "--set", $"secrets.jwtSecret={JwtSecret}", .. extra];
+
+    public static string[] WithSecretsFor(string chart) => chart == "backend" ? WithSecrets() : [];
+
+    public static string[] UmbrellaWithSecrets(params string[] extra) =>
+        ["--set", $"backend.secrets.databaseUrl={DatabaseUrl}", "--set", $"backend.secrets.jwtSecret={JwtSecret}", .. extra];
+
+    private static async Task BuildDependenciesAsync()
+    {
+        await DependencyLock.WaitAsync();
+        try
+        {
+            if (_dependenciesBuilt)
+                return;
+            var (code, output) = await RunAsync("dependency", "update", Chart("todo-chatbot"));
+            Assert.True(code == 0, output);
+            _dependenciesBuilt = true;
+        }
+        finally
+        {
+            DependencyLock.Release();
+        }
+    }
+
+    private static string? Find()
+    {
+        var configured = Environment.GetEnvironmentVariable("TODO_TEST_HELM");
+        if (!string.IsNullOrEmpty(configured))
+            return File.Exists(configured) ? configured : null;
+        var tools = RepositoryPaths.Combine("tools", "helm", "helm");
+        if (File.Exists(tools))
+            return tools;
+        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(directory => Path.Combine(directory, "helm"))
+            .FirstOrDefault(File.Exists);
+    }
+}
+
+public static class ObjectsExtensions
+{
+    public static IEnumerable<T> OfKind<T>(this IEnumerable<object> objects) => objects.OfType<T>();
+
+    public static IEnumerable<(V1ObjectMeta Owner, V1PodSpec Pod)> PodSpecs(this IEnumerable<object> objects) =>
+        objects.OfType<V1Deployment>().Select(d => (d.Metadata, d.Spec.Template.Spec))
+            .Concat(objects.OfType<V1Pod>().Select(p => (p.Metadata, p.Spec)));
+}
