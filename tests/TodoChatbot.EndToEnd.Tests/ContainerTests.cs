@@ -1,7 +1,8 @@
+using TodoChatbot.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TodoChatbot.Testing;
+
 
 namespace TodoChatbot.EndToEnd.Tests;
 

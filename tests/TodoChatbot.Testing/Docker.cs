@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TodoChatbot.EndToEnd.Tests;
+namespace TodoChatbot.Testing;
 
 /// <summary>The Docker engine and Compose, driven through their command-line clients.</summary>
 public static class Docker
