@@ -51,7 +51,7 @@ for service in backend frontend; do
   for _ in 1 2 3 4 5; do
     $docker rm -f bench-$service >/dev/null 2>&1 || true
     start=$(date +%s.%N)
-    $docker run -d --name bench-$service --network $network -p 127.0.0.1:1$port:$port --read-only --tmpfs /tmp \
+    $docker run -d --name bench-$service --network $network -p "127.0.0.1:1$port:$port" --read-only --tmpfs /tmp \
       -e DATABASE_URL=$url -e JWT_SECRET="$secret" -e BACKEND_URL=http://bench-backend:8001 todo-chatbot-$service:bench >/dev/null
     until curl -fs -o /dev/null "http://127.0.0.1:1$port/readyz"; do sleep 0.05; done
     times+=("$(echo "$(date +%s.%N) - $start" | bc)")

@@ -24,7 +24,7 @@ echo "==> .NET SDK $(dotnet --version)"
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   apt_install postgresql
 fi
-echo "==> PostgreSQL $(ls /usr/lib/postgresql | sort -n | tail -n 1) server binaries present"
+echo "==> PostgreSQL server binaries present: $(compgen -G "/usr/lib/postgresql/*/bin/initdb" | head -n 1)"
 
 # Chromium for the browser tests (Playwright drives the system's browser; it never downloads one).
 if ! command -v chromium >/dev/null; then
@@ -48,6 +48,7 @@ bash "$here/docker/make-base-images.sh"
 
 # Helm for the chart tests (no cluster is needed to lint and render).
 command -v unzip >/dev/null || apt_install unzip
+command -v shellcheck >/dev/null || apt_install shellcheck
 bash "$here/ci/install-helm.sh"
 
 # The tests run PostgreSQL as the 'postgres' user when they run as root (initdb refuses root).
