@@ -23,6 +23,9 @@ public abstract class ChatFlowTests(IStack stack)
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
+        // The first load compiles and starts the WebAssembly runtime: on a busy CI machine (the
+        // other test projects build images meanwhile) that takes longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(Timeout);
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
         var email = $"e2e-{Guid.NewGuid():N}@example.com";
