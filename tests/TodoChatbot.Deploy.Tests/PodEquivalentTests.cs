@@ -37,9 +37,16 @@ public sealed class PodEquivalentTests : IAsyncLifetime
     public async Task Every_deployment_becomes_ready_within_its_probe_budget_and_stays_live_under_load()
     {
         var password = Guid.NewGuid().ToString("N");
-        await StartAsync("postgres", [
+        var database = await StartAsync("postgres", [
             "-e", $"POSTGRES_PASSWORD={password}", "-e", "POSTGRES_DB=todo",
             Environment.GetEnvironmentVariable("POSTGRES_IMAGE") ?? "postgres:16-alpine"]);
+        // As in the cluster, where the database is up before the release: wait until it accepts connections.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while ((await Docker.DockerAsync("exec", database, "pg_isready", "-h", "127.0.0.1", "-U", "postgres", "-d", "todo")).ExitCode != 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"PostgreSQL did not start:\n{await LogsAsync(database)}");
+            await Task.Delay(500, Cancellation);
+        }
         var objects = await Helm.TemplateAsync("todo-chatbot", "todo",
             "--set", $"backend.secrets.databaseUrl=postgresql://postgres:{password}@postgres:5432/todo",
             "--set", $"backend.secrets.jwtSecret={Helm.JwtSecret}");
