@@ -9,13 +9,13 @@ public sealed class PostgresUrlTests
     [Fact]
     public void A_neon_url_keeps_host_credentials_database_and_ssl()
     {
-        var builder = Translate("postgresql://neondb_owner:npg_AbC123xYz@ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech/neondb?sslmode=require&channel_binding=require");
+        var builder = Translate("postgresql://neondb_owner:not-a-real-password@ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech/neondb?sslmode=require&channel_binding=require");
 
         Assert.Equal("ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech", builder.Host);
         Assert.Equal(5432, builder.Port);
         Assert.Equal("neondb", builder.Database);
         Assert.Equal("neondb_owner", builder.Username);
-        Assert.Equal("npg_AbC123xYz", builder.Password);
+        Assert.Equal("not-a-real-password", builder.Password);
         Assert.Equal(SslMode.Require, builder.SslMode);
         Assert.Equal(ChannelBinding.Require, builder.ChannelBinding);
     }
@@ -23,7 +23,7 @@ public sealed class PostgresUrlTests
     [Fact]
     public void A_neon_url_without_channel_binding_and_with_an_explicit_port()
     {
-        var builder = Translate("postgresql://alex:AbC123dEf@ep-white-thunder-123456.eu-central-1.aws.neon.tech:5433/todo_app?sslmode=require");
+        var builder = Translate("postgresql://alex:fake@ep-white-thunder-123456.eu-central-1.aws.neon.tech:5433/todo_app?sslmode=require");
 
         Assert.Equal(5433, builder.Port);
         Assert.Equal("todo_app", builder.Database);
