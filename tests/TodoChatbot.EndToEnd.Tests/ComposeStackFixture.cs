@@ -36,7 +36,7 @@ public sealed class ComposeStackFixture : IAsyncLifetime, IStack
         var (code, output) = await ComposeAsync(["up", "-d", "--build"], TimeSpan.FromMinutes(10), port);
         if (code != 0)
             throw new InvalidOperationException($"docker compose up failed:\n{output}\n{await LogsAsync()}");
-        await WaitForHttpAsync(new Uri(FrontendUrl, "readyz"), TimeSpan.FromMinutes(2));
+        await HttpWait.UntilOkAsync(new Uri(FrontendUrl, "readyz"), TimeSpan.FromMinutes(2));
         // Ready is not yet healthy: Docker runs the image's HEALTHCHECK on its own schedule.
         foreach (var service in new[] { "backend", "frontend" })
         {
@@ -101,30 +101,6 @@ public sealed class ComposeStackFixture : IAsyncLifetime, IStack
     public async Task<string> LogsAsync() => (await ComposeAsync(["logs", "--no-color", "--tail", "60"])).Output;
 
     string IStack.Logs => LogsAsync().GetAwaiter().GetResult();
-
-    public static async Task WaitForHttpAsync(Uri url, TimeSpan within)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // not up yet
-            }
-            catch (TaskCanceledException)
-            {
-                // not answering yet
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"{url} did not answer 200 within {within}");
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -69,8 +69,8 @@ public sealed class StackFixture : IAsyncLifetime, IStack
             ["Shutdown__DrainDelaySeconds"] = "0",
         });
         FrontendUrl = new Uri($"http://127.0.0.1:{frontendPort}/");
-        await WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{backendPort}/readyz"), _backend);
-        await WaitUntilReadyAsync(new Uri(FrontendUrl, "readyz"), _frontend);
+        await HttpWait.UntilOkAsync(new Uri($"http://127.0.0.1:{backendPort}/readyz"), TimeSpan.FromSeconds(90), _backend);
+        await HttpWait.UntilOkAsync(new Uri(FrontendUrl, "readyz"), TimeSpan.FromSeconds(90), _frontend);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -104,28 +104,6 @@ public sealed class StackFixture : IAsyncLifetime, IStack
 
     /// <summary>Everything the two services logged, for a failing test's message.</summary>
     public string Logs => $"--- backend ---\n{_backend?.Output}\n--- frontend ---\n{_frontend?.Output}";
-
-    private static async Task WaitUntilReadyAsync(Uri url, ServiceProcess process)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"{url.Authority} exited:\n{process.Output}");
-            try
-            {
-                if ((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"{url} was not ready in time:\n{process.Output}");
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Npgsql;
@@ -80,7 +78,7 @@ public sealed class PostgresServer : IAsyncDisposable
         // initdb refuses to run as root: when the tests do (CI does), the server runs as 'postgres'.
         var asPostgres = Environment.UserName == "root";
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var server = new PostgresServer(bin, root, FreePort(), password, asPostgres);
+        var server = new PostgresServer(bin, root, ServiceProcess.FreePort(), password, asPostgres);
         await server.InitializeAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
         return server;
@@ -181,12 +179,5 @@ public sealed class PostgresServer : IAsyncDisposable
             : null;
         return installed ?? throw new InvalidOperationException(
             "no PostgreSQL server binaries found (install the postgresql package, or set TODO_TEST_PG_BIN)");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
