@@ -58,6 +58,52 @@ public sealed class ScriptTests
     }
 
     [Fact]
+    public async Task Verify_dry_run_plans_every_acceptance_check_in_order()
+    {
+        var (code, output) = await RunAsync("scripts/minikube/verify", "--dry-run");
+
+        Assert.True(code == 0, output);
+        var expectedInOrder = new[]
+        {
+            "planned: backend Deployment: 2 pods ready",
+            "planned: frontend Deployment: 2 pods ready",
+            "planned: every pod of the release Running and Ready",
+            "kubectl -n todo get endpoints todo-backend",
+            "planned: frontend Service: NodePort 3000->30000, 2 endpoints",
+            "planned: ConfigMap and Secret keys the pods read exist",
+            "kubectl -n todo exec deployment/todo-frontend -c frontend -- dotnet TodoChatbot.Web.dll healthcheck http://todo-backend:8001/readyz 200",
+            "helm test todo",
+            "curl POST http://MINIKUBE_IP:30000/bff/register",
+            "kubectl -n todo delete pod <a todo-backend pod>",
+            "kubectl -n todo delete pod <a todo-frontend pod>",
+            "kubectl -n todo rollout restart deployment todo-backend",
+            "kubectl -n todo rollout restart deployment todo-frontend",
+            "--reuse-values --set backend.config.logLevel=Debug --wait",
+            "helm rollback todo <current>",
+            "criterion",
+        };
+        var position = 0;
+        foreach (var expected in expectedInOrder)
+        {
+            var found = output.IndexOf(expected, position, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{expected}' missing or out of order in:\n{output}");
+            position = found;
+        }
+        // Every disruption runs under the request loop.
+        Assert.Equal(6, output.Split("(background) GET http://MINIKUBE_IP:30000/api/<user>/tasks").Length - 1);
+    }
+
+    [Fact]
+    public async Task Verify_reports_a_failed_check_in_its_table_and_exit_code()
+    {
+        var (code, output) = await RunAsync("scripts/minikube/verify", "--app-only", "--url", $"http://127.0.0.1:{ServiceProcess.FreePort()}");
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"register, add a task by chat, list it\s+FAIL\s+curl: \(7\)", output);
+        Assert.Contains("1 check(s) failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_a_one_line_error()
     {
         var (code, output) = await RunAsync("scripts/minikube/up", "--bogus");
@@ -72,7 +118,7 @@ public sealed class ScriptTests
         TestEnvironment.Require(shellcheck is null ? "shellcheck is not installed (apt-get install shellcheck)" : null);
         var scripts = Directory.GetFiles(RepositoryPaths.Root, "*.sh", SearchOption.AllDirectories)
             .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/tools/", StringComparison.Ordinal))
-            .Concat(new[] { "scripts/minikube/up", "scripts/minikube/down", ".ci/run" }.Select(path => RepositoryPaths.Combine(path)))
+            .Concat(new[] { "scripts/minikube/up", "scripts/minikube/down", "scripts/minikube/verify", ".ci/run" }.Select(path => RepositoryPaths.Combine(path)))
             .ToArray();
         Assert.True(scripts.Length > 10);
         var (code, output) = await RunAsync(shellcheck!, ["-x", .. scripts]);

@@ -117,6 +117,25 @@ public abstract class ChatFlowTests(IStack stack)
             throw new InvalidOperationException($"{exception.Message}\nconsole errors: {string.Join("\n", consoleErrors)}\n{stack.Logs}", exception);
         }
     }
+
+    /// <summary>
+    /// The functional part of scripts/minikube/verify, its curl calls and the parsing of their
+    /// answers, run against this stack: the same checks a user runs through Minikube's NodePort.
+    /// </summary>
+    [Fact]
+    public async Task Verify_script_app_checks_pass_against_the_stack()
+    {
+        TestEnvironment.Require(stack.Unavailable);
+        var (code, output) = await Docker.RunAsync(
+            RepositoryPaths.Combine("scripts", "minikube", "verify"),
+            ["--app-only", "--url", stack.FrontendUrl.ToString()],
+            TimeSpan.FromMinutes(2),
+            workingDirectory: RepositoryPaths.Root);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("pass: register, add a task by chat, list it added and listed by chat: buy groceries", output, StringComparison.Ordinal);
+        Assert.Contains("every check passed", output, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ChatFlowOnProcesses(StackFixture stack) : ChatFlowTests(stack), IClassFixture<StackFixture>;
