@@ -18,6 +18,7 @@ public sealed class ChartTests
         { "todo-chatbot", Helm.UmbrellaWithSecrets() },
         { "todo-chatbot", Helm.UmbrellaWithSecrets("-f", Helm.Chart("todo-chatbot") + "/values-dev.yaml") },
         { "todo-chatbot", ["-f", Helm.Chart("todo-chatbot") + "/values-prod.yaml"] },
+        { "todo-chatbot", Helm.UmbrellaWithSecrets("--set", "global.postgresql.enabled=true", "--set", "frontend.ingress.enabled=true") },
     };
 
     [Theory]
@@ -41,7 +42,10 @@ public sealed class ChartTests
             var where = owner.Name;
             Assert.False(pod.AutomountServiceAccountToken ?? true, $"{where}: service-account token mounted");
             Assert.True(pod.SecurityContext?.RunAsNonRoot, $"{where}: runAsNonRoot");
-            Assert.Equal(1654, pod.SecurityContext?.RunAsUser);
+            // The project's images run as their app user; the development database as the
+            // official image's postgres user.
+            var expectedUser = pod.Containers.All(c => c.Image.StartsWith("todo-chatbot-", StringComparison.Ordinal)) ? 1654 : 70;
+            Assert.Equal(expectedUser, pod.SecurityContext?.RunAsUser);
             Assert.Equal("RuntimeDefault", pod.SecurityContext?.SeccompProfile?.Type);
             foreach (var container in pod.Containers.Concat(pod.InitContainers ?? []))
             {
@@ -96,9 +100,9 @@ public sealed class ChartTests
         var objects = await Helm.TemplateAsync(chart, "todo", values);
         foreach (var service in objects.OfKind<V1Service>())
         {
-            var deployment = Assert.Single(objects.OfKind<V1Deployment>(), d =>
-                service.Spec.Selector.All(label => d.Spec.Template.Metadata.Labels.TryGetValue(label.Key, out var value) && value == label.Value));
-            var ports = deployment.Spec.Template.Spec.Containers.SelectMany(c => c.Ports).Select(p => p.Name).ToHashSet();
+            var workload = Assert.Single(objects.Workloads(), w =>
+                service.Spec.Selector.All(label => w.Template.Metadata.Labels.TryGetValue(label.Key, out var value) && value == label.Value));
+            var ports = workload.Template.Spec.Containers.SelectMany(c => c.Ports).Select(p => p.Name).ToHashSet();
             Assert.All(service.Spec.Ports, port => Assert.Contains(port.TargetPort.Value, ports));
         }
     }
@@ -126,7 +130,7 @@ public sealed class ChartTests
                         Assert.Equal("todo-chatbot-backend", reference.Name);
                         continue;
                     }
-                    Assert.True(reference.Optional == true || secret.StringData.ContainsKey(reference.Key), $"{owner.Name}: Secret {reference.Name} has no key {reference.Key}");
+                    Assert.True(reference.Optional == true || secret.Value(reference.Key) is not null, $"{owner.Name}: Secret {reference.Name} has no key {reference.Key}");
                 }
             }
         }
@@ -141,7 +145,7 @@ public sealed class ChartTests
         var objects = await Helm.TemplateAsync("todo-chatbot", release, Helm.UmbrellaWithSecrets(extra));
         var url = objects.OfKind<V1ConfigMap>().Select(c => c.Data.TryGetValue("BACKEND_URL", out var value) ? value : null).Single(value => value is not null);
         Assert.Equal(expected, url);
-        var backend = Assert.Single(objects.OfKind<V1Service>(), s => s.Spec.Type == "ClusterIP");
+        var backend = Assert.Single(objects.OfKind<V1Service>(), s => s.Spec.Type == "ClusterIP" && s.Spec.ClusterIP != "None");
         Assert.Equal(new Uri(url!).Host, backend.Metadata.Name);
         Assert.Equal(new Uri(url!).Port, backend.Spec.Ports.Single().Port);
     }

@@ -114,7 +114,19 @@ public static class ObjectsExtensions
 {
     public static IEnumerable<T> OfKind<T>(this IEnumerable<object> objects) => objects.OfType<T>();
 
+    /// <summary>Every pod the objects run: Deployments', StatefulSets' and bare (helm test) pods.</summary>
     public static IEnumerable<(V1ObjectMeta Owner, V1PodSpec Pod)> PodSpecs(this IEnumerable<object> objects) =>
-        objects.OfType<V1Deployment>().Select(d => (d.Metadata, d.Spec.Template.Spec))
+        objects.Workloads().Select(w => (w.Owner, w.Template.Spec))
             .Concat(objects.OfType<V1Pod>().Select(p => (p.Metadata, p.Spec)));
+
+    /// <summary>Deployments and StatefulSets with their pod templates.</summary>
+    public static IEnumerable<(V1ObjectMeta Owner, V1PodTemplateSpec Template)> Workloads(this IEnumerable<object> objects) =>
+        objects.OfType<V1Deployment>().Select(d => (d.Metadata, d.Spec.Template))
+            .Concat(objects.OfType<V1StatefulSet>().Select(s => (s.Metadata, s.Spec.Template)));
+
+    /// <summary>A Secret's value for a key, from stringData or (base64) data.</summary>
+    public static string? Value(this V1Secret secret, string key) =>
+        secret.StringData?.TryGetValue(key, out var text) == true ? text
+        : secret.Data?.TryGetValue(key, out var bytes) == true ? System.Text.Encoding.UTF8.GetString(bytes)
+        : null;
 }

@@ -47,13 +47,32 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- default (include "backend.fullname" .) .Values.existingSecret }}
 {{- end }}
 
+{{/*
+True when the umbrella chart runs the development PostgreSQL (global.postgresql.enabled): the
+database is then <release>-postgresql, user and database `todo`, its password in that Secret.
+*/}}
+{{- define "backend.inClusterDatabase" -}}
+{{- if dig "postgresql" "enabled" false (.Values.global | default dict) }}true{{ end }}
+{{- end }}
+
 {{/* Environment shared by the migrate init container and the API container. */}}
 {{- define "backend.env" -}}
+{{- if include "backend.inClusterDatabase" . -}}
+{{- $database := printf "%s-postgresql" .Release.Name | trunc 63 | trimSuffix "-" -}}
+- name: DATABASE_URL
+  value: {{ printf "postgresql://todo@%s:5432/todo" $database | quote }}
+- name: DATABASE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $database }}
+      key: password
+{{- else -}}
 - name: DATABASE_URL
   valueFrom:
     secretKeyRef:
       name: {{ include "backend.secretName" . }}
       key: {{ .Values.secretKeys.databaseUrl }}
+{{- end }}
 - name: JWT_SECRET
   valueFrom:
     secretKeyRef:
