@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using k8s.Models;
 using TodoChatbot.Testing;
 
@@ -68,13 +69,85 @@ public sealed class PodEquivalentTests : IAsyncLifetime
             var container = pod.Containers.Single();
             var id = await StartAsync(alias, [.. RunOptions(pod, container, configMaps, secrets), .. container.Args ?? []]);
             running.Add((deployment, container, id));
-            await AssertBecomesReadyAsync(deployment, container, id);
+            await AssertBecomesReadyAsync(deployment.Metadata.Name, container, id);
         }
 
         await Task.WhenAll(running.Select(pod => AssertStaysLiveUnderLoadAsync(pod.Deployment, pod.Container, pod.Id)));
     }
 
-    private async Task AssertBecomesReadyAsync(V1Deployment deployment, V1Container container, string id)
+    /// <summary>
+    /// The zero-account path: the development PostgreSQL StatefulSet as rendered (its user, fsGroup,
+    /// read-only root, volume, exec probes, generated password) with the backend wired to it by the
+    /// chart alone; a task must survive a restart of the database and the database pod's
+    /// replacement on the same volume.
+    /// </summary>
+    [Fact]
+    public async Task The_development_database_runs_restricted_and_keeps_data_across_restarts()
+    {
+        // CI has no registry: the stand-in for the official image, through the chart's image value.
+        var image = (Environment.GetEnvironmentVariable("POSTGRES_IMAGE") ?? "postgres:16-alpine").Split(':');
+        var objects = await Helm.TemplateAsync("todo-chatbot", "todo",
+            "-f", Helm.Chart("todo-chatbot") + "/values-dev.yaml", "--set", $"backend.secrets.jwtSecret={Helm.JwtSecret}",
+            "--set", $"postgresql.image.repository={image[0]}", "--set-string", $"postgresql.image.tag={image[1]}");
+        var configMaps = objects.OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
+        var secrets = objects.OfType<V1Secret>().ToDictionary(s => s.Metadata.Name);
+        var statefulSet = objects.OfType<V1StatefulSet>().Single();
+        var databasePod = statefulSet.Spec.Template.Spec;
+        var databaseContainer = databasePod.Containers.Single();
+        var databaseOptions = RunOptions(databasePod, databaseContainer, configMaps, secrets, statefulSet.Spec.VolumeClaimTemplates);
+
+        async Task<string> StartDatabaseAsync()
+        {
+            var id = await StartAsync(statefulSet.Spec.ServiceName, databaseOptions);
+            await AssertBecomesReadyAsync(statefulSet.Metadata.Name, databaseContainer, id);
+            return id;
+        }
+        var database = await StartDatabaseAsync();
+
+        var backendDeployment = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "todo-backend");
+        var pod = backendDeployment.Spec.Template.Spec;
+        var (code, output) = await Docker.DockerAsync(["run", "--rm", "--network", _network, .. RunOptions(pod, pod.InitContainers.Single(), configMaps, secrets), "migrate"]);
+        Assert.True(code == 0, $"migrate against the development database failed:\n{output}\n{await LogsAsync(database)}");
+        var backendContainer = pod.Containers.Single();
+        var backend = await StartAsync("todo-backend", [.. RunOptions(pod, backendContainer, configMaps, secrets)]);
+        await AssertBecomesReadyAsync("todo-backend", backendContainer, backend);
+
+        using var client = new HttpClient { BaseAddress = await AddressAsync(backend, backendContainer), Timeout = TimeSpan.FromSeconds(10) };
+        using var registered = await client.PostAsJsonAsync("/api/auth/register", new { email = $"pod-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, Cancellation);
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync(Cancellation));
+        var auth = await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation);
+        var userId = auth.GetProperty("user").GetProperty("id").GetString();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", auth.GetProperty("token").GetString());
+        using var created = await client.PostAsJsonAsync($"/api/{userId}/tasks", new { title = "Survive a database restart" }, Cancellation);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        async Task AssertTaskKeptAsync(string after)
+        {
+            // The backend recovers by itself (no restart): ready again, and the task is there.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await ProbeAsync(backend, backendContainer, backendContainer.ReadinessProbe))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"backend not ready again {after}\n{await LogsAsync(backend)}");
+                await Task.Delay(500, Cancellation);
+            }
+            var tasks = await client.GetStringAsync($"/api/{userId}/tasks", Cancellation);
+            Assert.Contains("Survive a database restart", tasks, StringComparison.Ordinal);
+        }
+
+        // A container restart (the kubelet restarting a failed container) …
+        (code, output) = await Docker.DockerAsync("restart", database);
+        Assert.True(code == 0, output);
+        await AssertBecomesReadyAsync(statefulSet.Metadata.Name, databaseContainer, database);
+        await AssertTaskKeptAsync("after a database restart");
+
+        // … and `kubectl delete pod`: a new container on the same volume, same generated password.
+        await Docker.DockerAsync("rm", "-f", database);
+        database = await StartDatabaseAsync();
+        await AssertTaskKeptAsync("after the database pod was replaced");
+        Assert.Equal("false", (await Docker.DockerAsync("inspect", "-f", "{{.State.OOMKilled}}", database)).Output.Trim());
+    }
+
+    private async Task AssertBecomesReadyAsync(string owner, V1Container container, string id)
     {
         var startup = container.StartupProbe;
         var budget = TimeSpan.FromSeconds((startup.PeriodSeconds ?? 10) * (startup.FailureThreshold ?? 3));
@@ -82,14 +155,14 @@ public sealed class PodEquivalentTests : IAsyncLifetime
         while (!await ProbeAsync(id, container, startup))
         {
             if (DateTime.UtcNow > deadline)
-                Assert.Fail($"{deployment.Metadata.Name}: startup probe {startup.HttpGet.Path} not passing within {budget}\n{await LogsAsync(id)}");
+                Assert.Fail($"{owner}: startup probe {Describe(startup)} not passing within {budget}\n{await LogsAsync(id)}");
             await Task.Delay(TimeSpan.FromSeconds(startup.PeriodSeconds ?? 10) / 4, Cancellation);
         }
         var readinessBudget = DateTime.UtcNow + TimeSpan.FromSeconds((container.ReadinessProbe.PeriodSeconds ?? 10) * 3);
         while (!await ProbeAsync(id, container, container.ReadinessProbe))
         {
             if (DateTime.UtcNow > readinessBudget)
-                Assert.Fail($"{deployment.Metadata.Name}: readiness {container.ReadinessProbe.HttpGet.Path} not passing\n{await LogsAsync(id)}");
+                Assert.Fail($"{owner}: readiness {Describe(container.ReadinessProbe)} not passing\n{await LogsAsync(id)}");
             await Task.Delay(500, Cancellation);
         }
     }
@@ -120,12 +193,19 @@ public sealed class PodEquivalentTests : IAsyncLifetime
         Assert.True(requests > 0);
     }
 
-    /// <summary>docker run options (then the image) equivalent to the container in its pod.</summary>
-    private static string[] RunOptions(V1PodSpec pod, V1Container container, Dictionary<string, V1ConfigMap> configMaps, Dictionary<string, V1Secret> secrets)
+    /// <summary>
+    /// docker run options (then the image) equivalent to the container in its pod: user and fsGroup,
+    /// read-only root, capabilities, emptyDirs as tmpfs, a StatefulSet's claims as named volumes
+    /// (they outlive the container, as a PersistentVolume outlives its pod), limits, environment.
+    /// </summary>
+    private string[] RunOptions(V1PodSpec pod, V1Container container, Dictionary<string, V1ConfigMap> configMaps, Dictionary<string, V1Secret> secrets, IList<V1PersistentVolumeClaim>? claims = null)
     {
         var arguments = new List<string>();
         var security = container.SecurityContext;
-        arguments.AddRange(["--user", (security?.RunAsUser ?? pod.SecurityContext?.RunAsUser)?.ToString(CultureInfo.InvariantCulture) ?? "0"]);
+        var user = security?.RunAsUser ?? pod.SecurityContext?.RunAsUser ?? 0;
+        arguments.AddRange(["--user", user.ToString(CultureInfo.InvariantCulture)]);
+        if (pod.SecurityContext?.FsGroup is { } fsGroup)
+            arguments.AddRange(["--group-add", fsGroup.ToString(CultureInfo.InvariantCulture)]);
         if (security?.ReadOnlyRootFilesystem == true)
             arguments.Add("--read-only");
         if (security?.Capabilities?.Drop?.Contains("ALL") == true)
@@ -134,8 +214,10 @@ public sealed class PodEquivalentTests : IAsyncLifetime
             arguments.AddRange(["--security-opt", "no-new-privileges"]);
         foreach (var mount in container.VolumeMounts ?? [])
         {
-            if (pod.Volumes.Single(v => v.Name == mount.Name).EmptyDir is not null)
-                arguments.AddRange(["--tmpfs", $"{mount.MountPath}:uid={security?.RunAsUser ?? 0},mode=1777"]);
+            if (claims?.Any(claim => claim.Metadata.Name == mount.Name) == true)
+                arguments.AddRange(["-v", $"{_network}-{mount.Name}:{mount.MountPath}"]);
+            else if (pod.Volumes.Single(v => v.Name == mount.Name).EmptyDir is not null)
+                arguments.AddRange(["--tmpfs", $"{mount.MountPath}:uid={user},mode=1777"]);
         }
         if (container.Resources?.Limits is { } limits)
         {
@@ -153,7 +235,7 @@ public sealed class PodEquivalentTests : IAsyncLifetime
         {
             if (variable.Value is not null)
                 arguments.AddRange(["-e", $"{variable.Name}={variable.Value}"]);
-            else if (variable.ValueFrom?.SecretKeyRef is { } reference && secrets[reference.Name].StringData.TryGetValue(reference.Key, out var secret))
+            else if (variable.ValueFrom?.SecretKeyRef is { } reference && secrets[reference.Name].Value(reference.Key) is { } secret)
                 arguments.AddRange(["-e", $"{variable.Name}={secret}"]);
         }
         arguments.Add(container.Image);
@@ -170,27 +252,44 @@ public sealed class PodEquivalentTests : IAsyncLifetime
         return id;
     }
 
+    /// <summary>One probe as the kubelet runs it: an HTTP GET, a command in the container, or a TCP connect.</summary>
     private static async Task<bool> ProbeAsync(string id, V1Container container, V1Probe probe)
     {
-        var address = await AddressAsync(id, container);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(probe.TimeoutSeconds ?? 1) };
+        var timeout = TimeSpan.FromSeconds(probe.TimeoutSeconds ?? 1);
+        if (probe.Exec is { } exec)
+        {
+            var (code, _) = await Docker.RunAsync(Docker.Client, ["exec", id, .. exec.Command], timeout + TimeSpan.FromSeconds(5));
+            return code == 0;
+        }
+        var address = await AddressAsync(id, container, (probe.HttpGet?.Port ?? probe.TcpSocket.Port).Value);
         try
         {
-            using var response = await client.GetAsync(new Uri(address, probe.HttpGet.Path));
+            if (probe.TcpSocket is not null)
+            {
+                using var tcp = new System.Net.Sockets.TcpClient();
+                using var cancellation = new CancellationTokenSource(timeout);
+                await tcp.ConnectAsync(address.Host, address.Port, cancellation.Token);
+                return true;
+            }
+            using var client = new HttpClient { Timeout = timeout };
+            using var response = await client.GetAsync(new Uri(address, probe.HttpGet!.Path));
             return (int)response.StatusCode is >= 200 and < 400;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or OperationCanceledException or System.Net.Sockets.SocketException)
         {
             return false;
         }
     }
 
-    /// <summary>The container's address on its network, and the port the probes name.</summary>
-    private static async Task<Uri> AddressAsync(string id, V1Container container)
+    private static string Describe(V1Probe probe) =>
+        probe.HttpGet?.Path ?? (probe.Exec is { } exec ? string.Join(' ', exec.Command) : $"tcp {probe.TcpSocket.Port.Value}");
+
+    /// <summary>The container's address on its network, with the port a probe or Service names.</summary>
+    private static async Task<Uri> AddressAsync(string id, V1Container container, string port = "http")
     {
         var ip = (await Docker.DockerAsync("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", id)).Output.Trim();
-        var port = container.Ports.Single(p => p.Name == "http").ContainerPort;
-        return new Uri($"http://{ip}:{port}");
+        var number = int.TryParse(port, out var given) ? given : container.Ports.Single(p => p.Name == port).ContainerPort;
+        return new Uri($"http://{ip}:{number}");
     }
 
     private static async Task<string> LogsAsync(string id) => (await Docker.DockerAsync("logs", "--tail", "40", id)).Output;
@@ -200,5 +299,6 @@ public sealed class PodEquivalentTests : IAsyncLifetime
         foreach (var id in _containers)
             await Docker.DockerAsync("rm", "-f", id);
         await Docker.DockerAsync("network", "rm", _network);
+        await Docker.DockerAsync("volume", "rm", "-f", $"{_network}-data");
     }
 }
