@@ -36,6 +36,10 @@ public sealed class ScriptTests
                 position = found;
             }
             Assert.Contains("--wait", output, StringComparison.Ordinal);
+            // A DATABASE_URL: that database, and none deployed in the cluster.
+            Assert.Contains("--set global.postgresql.enabled=false", output, StringComparison.Ordinal);
+            Assert.Contains("--from-literal=DATABASE_URL=***", output, StringComparison.Ordinal);
+            Assert.Contains("no PostgreSQL is deployed", output, StringComparison.Ordinal);
             Assert.DoesNotContain("SuperSecretPw", output, StringComparison.Ordinal);
             Assert.DoesNotContain("AnotherSecretValue", output, StringComparison.Ordinal);
         }
@@ -45,15 +49,46 @@ public sealed class ScriptTests
         }
     }
 
+    [Theory]
+    [InlineData("DATABASE_URL=\nJWT_SECRET=AnotherSecretValue0123456789012345\n")]
+    [InlineData(null)] // no .env at all
+    public async Task Up_without_a_database_url_deploys_the_development_database_and_says_so(string? envFileContent)
+    {
+        var envFile = Path.Combine(Path.GetTempPath(), $"todo-{Guid.NewGuid():N}.env");
+        if (envFileContent is not null)
+            await File.WriteAllTextAsync(envFile, envFileContent, Cancellation);
+        try
+        {
+            var (code, output) = await RunAsync("scripts/minikube/up", "--dry-run", "--env-file", envFile);
+
+            Assert.True(code == 0, output);
+            Assert.Contains("no DATABASE_URL in", output, StringComparison.Ordinal);
+            Assert.Contains("a development PostgreSQL runs in the cluster", output, StringComparison.Ordinal);
+            Assert.Contains("--set global.postgresql.enabled=true", output, StringComparison.Ordinal);
+            // The backend's Secret then holds no database URL: the chart wires the in-cluster one.
+            Assert.DoesNotContain("DATABASE_URL=", output, StringComparison.Ordinal);
+            Assert.Contains("--from-literal=JWT_SECRET=***", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(envFile);
+        }
+    }
+
     [Fact]
-    public async Task Down_dry_run_uninstalls_and_deletes_the_cluster_only_when_asked()
+    public async Task Down_dry_run_uninstalls_and_deletes_data_and_cluster_only_when_asked()
     {
         var (_, plain) = await RunAsync("scripts/minikube/down", "--dry-run");
+        var (_, data) = await RunAsync("scripts/minikube/down", "--dry-run", "--delete-data");
         var (code, all) = await RunAsync("scripts/minikube/down", "--dry-run", "--delete-cluster");
 
         Assert.Equal(0, code);
         Assert.Contains("helm uninstall todo", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("minikube delete", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("kubectl delete pvc", plain, StringComparison.Ordinal);
+        Assert.Contains("kept: PersistentVolumeClaim data-todo-postgresql-0", plain, StringComparison.Ordinal);
+        Assert.Contains("kubectl delete pvc data-todo-postgresql-0 -n todo", data, StringComparison.Ordinal);
+        Assert.Contains("kubectl delete secret todo-postgresql -n todo", data, StringComparison.Ordinal);
         Assert.Contains("minikube delete", all, StringComparison.Ordinal);
     }
 
@@ -76,6 +111,7 @@ public sealed class ScriptTests
             "curl POST http://MINIKUBE_IP:30000/bff/register",
             "kubectl -n todo delete pod <a todo-backend pod>",
             "kubectl -n todo delete pod <a todo-frontend pod>",
+            "kubectl -n todo delete pod todo-postgresql-0 --wait",
             "kubectl -n todo rollout restart deployment todo-backend",
             "kubectl -n todo rollout restart deployment todo-frontend",
             "--reuse-values --set backend.config.logLevel=Debug --wait",
