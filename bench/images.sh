@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 docker=/usr/bin/docker
 export DOCKER_BUILDKIT=1
-sdk=${SDK_IMAGE:-mcr.microsoft.com/dotnet/sdk:10.0}
-runtime=${RUNTIME_IMAGE:-mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled}
+# The base images: the stand-ins when set, else the Dockerfile's own defaults (the official ones).
+default_base() { sed -n "s/^ARG $1=//p" backend/Dockerfile; }
+sdk=${SDK_IMAGE:-$(default_base SDK_IMAGE)}
+runtime=${RUNTIME_IMAGE:-$(default_base RUNTIME_IMAGE)}
 args=(--build-arg "SDK_IMAGE=$sdk" --build-arg "RUNTIME_IMAGE=$runtime")
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
 

@@ -3,8 +3,8 @@
 # from a registry (air-gapped networks, this project's CI). Built from Debian packages and the
 # .NET installed on this machine:
 #
-#   todo-local/dotnet-sdk:10.0      stands in for mcr.microsoft.com/dotnet/sdk:10.0
-#   todo-local/dotnet-aspnet:10.0   stands in for mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled:
+#   todo-local/dotnet-sdk:10.0      stands in for the official dotnet/sdk:10.0
+#   todo-local/dotnet-aspnet:10.0   stands in for the official dotnet/aspnet:10.0-noble-chiseled:
 #                                   no shell, no package manager, user 1654 'app', just the
 #                                   libraries the runtime needs, like the real chiseled image
 #   todo-local/postgres:15          stands in for the official postgres image (same variables,

@@ -25,8 +25,9 @@ public sealed class ScriptTests
                 "minikube image build -t todo-chatbot-frontend:0.1.0 -f frontend/Dockerfile",
                 "kubectl create secret generic todo-chatbot-backend",
                 "helm upgrade --install todo",
+                "kubectl rollout restart deployment/todo-backend deployment/todo-frontend -n todo",
                 "helm test todo",
-                "minikube service todo-frontend",
+                "http://$(minikube ip):$(kubectl get service todo-frontend -n todo",
             };
             var position = 0;
             foreach (var command in expectedInOrder)
