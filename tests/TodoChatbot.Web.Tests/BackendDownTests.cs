@@ -30,6 +30,7 @@ public sealed class BackendDownTests(BackendDownTests.NoBackendFactory factory) 
         Assert.Contains("not reachable", await user.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadGateway, tasks.StatusCode);
         Assert.Equal("application/problem+json", tasks.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The todo service is not reachable right now", await tasks.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
     }
 
     /// <summary>The frontend host pointed at a loopback port nothing listens on.</summary>

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
 namespace TodoChatbot.Web.Bff;
@@ -7,7 +9,8 @@ namespace TodoChatbot.Web.Bff;
 /// <summary>
 /// <c>/api/**</c> reverse-proxied to the backend with YARP: the session cookie becomes a bearer
 /// token and is itself not forwarded, so the backend sees only the token and the browser sees
-/// only its cookie. A 401 from the backend (expired token) clears the cookie.
+/// only its cookie. A 401 from the backend (expired token) clears the cookie. When the backend
+/// cannot be reached, the 502/504 problem says so in words the UI shows.
 /// </summary>
 public static class ApiProxy
 {
@@ -48,6 +51,21 @@ public static class ApiProxy
                     return ValueTask.CompletedTask;
                 });
             });
+
+        // YARP answers a failed forward with a bare 502 or 504; the status-code problem gets a
+        // reason a person can act on, as the BFF's own endpoints give one.
+        builder.Services.PostConfigure<ProblemDetailsOptions>(options =>
+        {
+            var previous = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                if (context.HttpContext.GetForwarderErrorFeature() is { } failure)
+                    context.ProblemDetails.Detail ??= failure.Error == ForwarderError.RequestTimedOut
+                        ? "The todo service took too long to answer. Try again in a moment."
+                        : "The todo service is not reachable right now. Try again in a moment.";
+            };
+        });
         return builder;
     }
 }
