@@ -33,9 +33,10 @@ public sealed class RollingRestartTests : IAsyncLifetime
             ["DATABASE_URL"] = database,
             ["JWT_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Llm__Provider"] = "offline",
-            // 8 balancer probe intervals: long enough for it to stop routing here before the server
-            // stops accepting (the product's default is 5 s, for slower Kubernetes endpoint updates).
-            ["Shutdown__DrainDelaySeconds"] = "2",
+            // 12 balancer probe intervals, with room for a busy CI machine: the balancer stops routing
+            // here before the server stops accepting (the product's default is 5 s, for slower
+            // Kubernetes endpoint updates).
+            ["Shutdown__DrainDelaySeconds"] = "3",
         };
         await using (var migrate = ServiceProcess.Start(Api, ["migrate"], backendEnvironment))
             Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, migrate.Output);

@@ -12,7 +12,7 @@ namespace TodoChatbot.Api.Tests.Faults;
 /// </summary>
 public sealed class InFlightShutdownTests : IAsyncLifetime
 {
-    private static readonly TimeSpan ModelDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ModelDelay = TimeSpan.FromSeconds(6);
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"todo-inflight-{Guid.NewGuid():N}.db");
     private FakeOpenAIServer _provider = null!;
 
@@ -32,7 +32,7 @@ public sealed class InFlightShutdownTests : IAsyncLifetime
             ["Llm__TimeoutSeconds"] = "20",
             ["Llm__MaxRetries"] = "0",
             // Shorter than the model's answer: the turn is still running when the server stops accepting.
-            ["Shutdown__DrainDelaySeconds"] = "2",
+            ["Shutdown__DrainDelaySeconds"] = "3",
         });
         await backend.SignInAsync(Cancellation);
         _provider.RespondWithTextAfter(ModelDelay, "Here are your tasks.");
@@ -43,7 +43,7 @@ public sealed class InFlightShutdownTests : IAsyncLifetime
         backend.Process.Terminate();
 
         using var probe = new HttpClient { BaseAddress = backend.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        Assert.True(await NotReadyWithinAsync(probe, TimeSpan.FromSeconds(1.5)), "readiness still passed after SIGTERM");
+        Assert.True(await NotReadyWithinAsync(probe, TimeSpan.FromSeconds(2.5)), "readiness still passed after SIGTERM");
         var response = await turn;
         var body = await response.Content.ReadAsStringAsync(Cancellation);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"the turn in flight answered {(int)response.StatusCode}: {body}\n{backend.Process.Output}");
