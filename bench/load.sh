@@ -8,9 +8,10 @@
 #                        BENCH_CLIENTS="1 16": other concurrency levels; BENCH_KEEP=1 keeps hey output and logs)
 # Needs: .NET 10 SDK, PostgreSQL server binaries, hey, curl, jq.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=bench/lib/stack.sh
-source bench/lib/stack.sh
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$here/.."
+# shellcheck source=lib/stack.sh source-path=SCRIPTDIR
+source "$here/lib/stack.sh"
 
 require_tools
 trap bench_stop EXIT
