@@ -17,6 +17,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly string _root;
     private readonly bool _runAsPostgresUser;
+    private string _serverOptions = "";
 
     private PostgresServer(string binDirectory, string root, int port, string password, bool runAsPostgresUser)
     {
@@ -70,6 +71,12 @@ public sealed class PostgresServer : IAsyncDisposable
         Pooling = true,
     }.ConnectionString;
 
+    /// <summary>
+    /// A server of the caller's own, for a test that stops and starts it (an outage must not hit
+    /// the other tests' shared server). Dispose it to delete it.
+    /// </summary>
+    public static Task<PostgresServer> StartDedicatedAsync() => StartAsync();
+
     private static async Task<PostgresServer> StartAsync()
     {
         var bin = FindBinDirectory();
@@ -95,7 +102,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunAsync(Path.Combine(_binDirectory, "initdb"),
             ["-D", DataDirectory, "-U", User, "--pwfile", passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--no-sync"]);
 
-        var options = string.Join(' ',
+        _serverOptions = string.Join(' ',
             $"-c port={Port}",
             $"-c listen_addresses={Host}",
             $"-c unix_socket_directories={_root}",
@@ -105,9 +112,18 @@ public sealed class PostgresServer : IAsyncDisposable
             // Durability is not what these tests measure; speed is welcome.
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             "-c max_connections=200");
-        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
-            ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
+        await StartServerAsync();
     }
+
+    /// <summary>Starts the server (again, after <see cref="StopServerAsync"/>) on the same port with the same data.</summary>
+    public Task StartServerAsync() => RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
+        ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-o", _serverOptions, "-w", "-t", "60", "start"]);
+
+    /// <summary>
+    /// Stops the server as an operator or a container stop does (fast shutdown: clients are
+    /// disconnected), keeping its data for <see cref="StartServerAsync"/>.
+    /// </summary>
+    public Task StopServerAsync() => RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
 
     private void WriteSelfSignedCertificate()
     {

@@ -25,7 +25,10 @@ public static class ProviderFailure
             return ("I took too long to answer. Please try again.", "timed out (Llm__TimeoutSeconds)");
         if (Find<HttpRequestException>(exception) is { } http)
             return ("I can't reach my language model right now. Please try again shortly.", $"unreachable: {http.Message}");
-        if (Find<JsonException>(exception) is not null || Find<FormatException>(exception) is not null)
+        // Valid JSON of the wrong shape (a completion with no choices) is malformed too: the OpenAI
+        // SDK reads Choices[0] unchecked, so it surfaces as an index error, not as a JsonException.
+        if (Find<JsonException>(exception) is not null || Find<FormatException>(exception) is not null
+            || Find<ArgumentOutOfRangeException>(exception) is not null || Find<IndexOutOfRangeException>(exception) is not null)
             return ("I got an answer I couldn't understand from my language model. Please try again.", $"malformed response: {exception.GetType().Name}");
         return ("Something went wrong while I was thinking. Please try again.", $"{exception.GetType().Name}: {exception.Message}");
     }

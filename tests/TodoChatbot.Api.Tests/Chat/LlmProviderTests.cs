@@ -83,6 +83,8 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
     [InlineData("500", "having trouble")]
     [InlineData("garbage", "couldn't understand")]
     [InlineData("slow", "took too long")]
+    [InlineData("no choices", "couldn't understand")]
+    [InlineData("dropped", "can't reach")]
     public async Task A_provider_failure_is_a_clear_reply_and_a_whole_turn_never_a_500(string failure, string expectedWords)
     {
         var user = await RegisterAsync();
@@ -90,6 +92,8 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         {
             "garbage" => Provider.RespondWithGarbage(),
             "slow" => Provider.RespondSlowly(TimeSpan.FromSeconds(10)),
+            "no choices" => Provider.RespondWithNoChoices(),
+            "dropped" => Provider.RespondThenDropConnection(),
             _ => Provider.RespondWithStatus(int.Parse(failure, System.Globalization.CultureInfo.InvariantCulture)),
         };
 
@@ -107,15 +111,18 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         Assert.DoesNotContain("test-key", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_provider_failure_after_a_tool_ran_still_reports_that_tool()
+    [Theory]
+    [InlineData("503", "having trouble")]
+    [InlineData("slow", "took too long")]
+    public async Task A_provider_failure_after_a_tool_ran_still_reports_that_tool(string failure, string expectedWords)
     {
         var user = await RegisterAsync();
-        Provider.RespondWithToolCall("add_task", new { title = "Pay bills" }).RespondWithStatus(503);
+        var provider = Provider.RespondWithToolCall("add_task", new { title = "Pay bills" });
+        _ = failure == "slow" ? provider.RespondSlowly(TimeSpan.FromSeconds(10)) : provider.RespondWithStatus(503);
 
         var turn = await ChatAsync(user, "I need to pay bills");
 
-        Assert.Contains("having trouble", turn.Response, StringComparison.Ordinal);
+        Assert.Contains(expectedWords, turn.Response, StringComparison.Ordinal);
         Assert.Equal("add_task", Assert.Single(turn.ToolCalls).Name);
         Assert.Equal("Pay bills", Assert.Single(await ListTasksAsync(user)).Title);
         Assert.Single((await MessagesAsync(user, turn.ConversationId))[1].ToolCalls);

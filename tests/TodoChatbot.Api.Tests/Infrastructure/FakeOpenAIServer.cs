@@ -101,10 +101,30 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         await context.Response.WriteAsync("this is not JSON {{{");
     });
 
-    public FakeOpenAIServer RespondSlowly(TimeSpan delay) => Enqueue(async context =>
+    public FakeOpenAIServer RespondSlowly(TimeSpan delay) => RespondWithTextAfter(delay, "too late");
+
+    /// <summary>A normal answer that takes <paramref name="delay"/> (a slow model, not a broken one).</summary>
+    public FakeOpenAIServer RespondWithTextAfter(TimeSpan delay, string text) => Enqueue(async context =>
     {
         await Task.Delay(delay, context.RequestAborted);
-        await Completion(context, new JsonObject { ["role"] = "assistant", ["content"] = "too late" }, "stop");
+        await Completion(context, new JsonObject { ["role"] = "assistant", ["content"] = text }, "stop");
+    });
+
+    /// <summary>Valid JSON of the wrong shape: a completion with no choices at all.</summary>
+    public FakeOpenAIServer RespondWithNoChoices() => Enqueue(async context =>
+    {
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"choices\":[]}");
+    });
+
+    /// <summary>Starts a proper answer, then drops the connection halfway (a proxy or the provider crashing).</summary>
+    public FakeOpenAIServer RespondThenDropConnection() => Enqueue(async context =>
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = 4096;
+        await context.Response.WriteAsync("{\"id\":\"chatcmpl-fake\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Half");
+        await context.Response.Body.FlushAsync();
+        context.Abort();
     });
 
     private FakeOpenAIServer Enqueue(Func<HttpContext, Task> answer)

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Sourced by the load benchmarks: a throw-away PostgreSQL cluster and the two services as Release
+# processes (dotnet publish output) on loopback, all stopped and deleted by bench_stop.
+# Sets: BACKEND_URL FRONTEND_URL BACKEND_PID FRONTEND_PID BENCH_WORK
+
+fail() { echo "error: $*" >&2; exit 1; }
+
+require_tools() {
+  command -v dotnet >/dev/null || fail "the .NET 10 SDK is not installed (see README: Prerequisites)"
+  command -v hey >/dev/null || fail "hey is not installed (Debian: apt-get install -y hey)"
+  command -v curl >/dev/null || fail "curl is not installed (apt-get install -y curl)"
+  command -v jq >/dev/null || fail "jq is not installed (apt-get install -y jq)"
+  PG_BIN=$(compgen -G "/usr/lib/postgresql/*/bin" | sort -V | tail -n 1) \
+    || fail "no PostgreSQL server binaries (apt-get install -y postgresql)"
+  if [[ $(id -u) == 0 ]] && ! id postgres >/dev/null 2>&1; then
+    fail "running as root but there is no 'postgres' user to run the server as"
+  fi
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Runs a PostgreSQL tool as 'postgres' when we are root (initdb refuses root).
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+wait_ok() {
+  local url=$1 deadline=$((SECONDS + 90))
+  until curl -fs -o /dev/null "$url"; do
+    (( SECONDS < deadline )) || fail "$url did not answer 200 within 90 s (logs in $BENCH_WORK)"
+    sleep 0.2
+  done
+}
+
+bench_start() {
+  local pg_port=${BENCH_PG_PORT:-55433} backend_port=${BENCH_BACKEND_PORT:-18001} frontend_port=${BENCH_FRONTEND_PORT:-13000}
+  for port in "$pg_port" "$backend_port" "$frontend_port"; do
+    port_free "$port" || fail "port $port is in use (set BENCH_PG_PORT / BENCH_BACKEND_PORT / BENCH_FRONTEND_PORT)"
+  done
+  BENCH_WORK=$(mktemp -d /tmp/todo-bench.XXXXXX)
+  PG_DIR=$(mktemp -d /tmp/todo-bench-pg.XXXXXX)
+  [[ $(id -u) == 0 ]] && chown postgres:postgres "$PG_DIR"
+
+  echo "==> dotnet publish -c Release (backend, frontend)" >&2
+  dotnet publish backend/TodoChatbot.Api -c Release -o "$BENCH_WORK/backend" --nologo -v quiet >&2
+  dotnet publish frontend/TodoChatbot.Web -c Release -o "$BENCH_WORK/frontend" --nologo -v quiet >&2
+
+  echo "==> PostgreSQL $(basename "$(dirname "$PG_BIN")") on port $pg_port (default durability settings)" >&2
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 >/dev/null
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-c port=$pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DIR -c max_connections=300" start >/dev/null
+  as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres todo
+
+  export ASPNETCORE_ENVIRONMENT=Production
+  export DATABASE_URL="Host=127.0.0.1;Port=$pg_port;Database=todo;Username=postgres"
+  JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
+  export JWT_SECRET
+  # The benchmark is one client address: lift the per-client limits it would otherwise measure.
+  export RateLimiting__Auth__PermitLimit=100000 RateLimiting__Chat__PermitLimit=100000 Llm__Provider=offline
+  dotnet "$BENCH_WORK/backend/TodoChatbot.Api.dll" migrate >"$BENCH_WORK/migrate.log" 2>&1 || fail "migrate failed (see $BENCH_WORK/migrate.log)"
+
+  BACKEND_URL=http://127.0.0.1:$backend_port
+  FRONTEND_URL=http://127.0.0.1:$frontend_port
+  ASPNETCORE_URLS=$BACKEND_URL dotnet "$BENCH_WORK/backend/TodoChatbot.Api.dll" >"$BENCH_WORK/backend.log" 2>&1 &
+  BACKEND_PID=$!
+  ASPNETCORE_URLS=$FRONTEND_URL BACKEND_URL=$BACKEND_URL dotnet "$BENCH_WORK/frontend/TodoChatbot.Web.dll" >"$BENCH_WORK/frontend.log" 2>&1 &
+  FRONTEND_PID=$!
+  wait_ok "$BACKEND_URL/readyz"
+  wait_ok "$FRONTEND_URL/readyz"
+}
+
+bench_stop() {
+  local pid
+  for pid in ${FRONTEND_PID:-} ${BACKEND_PID:-}; do
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  if [[ -n ${PG_DIR:-} && -d $PG_DIR/data ]]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  [[ -n ${PG_DIR:-} ]] && rm -rf "$PG_DIR"
+  if [[ -n ${BENCH_WORK:-} && ${BENCH_KEEP:-0} != 1 ]]; then rm -rf "$BENCH_WORK"; fi
+}
+
+# Resident memory of a process in MB: VmRSS now, or VmHWM (the peak so far).
+memory_mb() { awk -v key="$2:" '$1 == key { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# CPU time a process has used, in milliseconds (user + system).
+cpu_ms() {
+  local ticks
+  ticks=$(awk '{ print $14 + $15 }' "/proc/$1/stat")
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
