@@ -20,7 +20,7 @@ return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
         ("DATABASE_PASSWORD", DatabaseConnection.PasswordKey),
         ("JWT_SECRET", "Auth:JwtSecret"));
     builder.AddServiceDefaults(defaultPort: 8001);
-    builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
+    builder.Services.ConfigureHttpJsonOptions(options => ContractJson.ConfigureForResponses(options.SerializerOptions));
     builder.Services.AddOpenApi();
     builder.AddTodoDatabase();
     builder.AddTodoAuth();

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace TodoChatbot.Contracts;
 
@@ -16,6 +18,19 @@ public static class ContractJson
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.PropertyNameCaseInsensitive = true;
+        return options;
+    }
+
+    /// <summary>
+    /// <see cref="Configure"/> plus the encoder for the API's HTTP responses. ASP.NET Core's default
+    /// writes &lt;, &gt;, &amp; and quotes raw ("relaxed" escaping), so a task titled
+    /// <c>&lt;script&gt;</c> went out as markup inside the JSON; this encoder escapes those
+    /// (<c>\u003C</c>) so no stored text is ever parseable as HTML, even by a client that sniffs
+    /// or embeds a response, while letting every other Unicode character through readable.
+    /// </summary>
+    public static JsonSerializerOptions ConfigureForResponses(JsonSerializerOptions options)
+    {
+        Configure(options).Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         return options;
     }
 

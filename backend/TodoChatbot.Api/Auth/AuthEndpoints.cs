@@ -30,10 +30,12 @@ public static class AuthEndpoints
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
         if (email.Length == 0)
             errors["email"] = ["Email is required."];
+        else if (CheckEmail(email) is { } emailError)
+            errors["email"] = [emailError];
         if (string.IsNullOrEmpty(request.Password))
             errors["password"] = ["Password is required."];
-        if (name is { Length: > TodoUser.NameMaxLength })
-            errors["name"] = [$"Name must be at most {TodoUser.NameMaxLength} characters."];
+        if (name is not null && TextRules.Check(name, "Name", TodoUser.NameMaxLength, allowLineBreaks: false) is { } nameError)
+            errors["name"] = [nameError];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
@@ -69,7 +71,11 @@ public static class AuthEndpoints
             });
         }
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
+        var email = request.Email.Trim();
+        if (CheckEmail(email) is { } emailError)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [emailError] });
+
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             // Spend the time a real check would, so response times don't reveal which emails exist.
@@ -112,6 +118,14 @@ public static class AuthEndpoints
             await db.Entry(user).ReloadAsync();
         }
     }
+
+    /// <summary>
+    /// What an email must be before it reaches the database: it is looked up and stored as text,
+    /// so NUL (which PostgreSQL text cannot hold: a 500), other control characters, broken Unicode
+    /// and anything longer than Identity's column are refused here, on sign-up and sign-in alike.
+    /// </summary>
+    private static string? CheckEmail(string email) =>
+        TextRules.Check(email, "Email", TodoUser.EmailMaxLength, allowLineBreaks: false);
 
     private static ProblemHttpResult AccountExists() =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Account exists",

@@ -59,6 +59,7 @@ public static class AuthExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = "email",
                 };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = AccountTokenValidation.RequireExistingAccountAsync };
             });
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton(TimeProvider.System);
