@@ -33,13 +33,7 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase(factor
     public async Task The_mcp_tool_contract_is_what_the_service_serves()
     {
         var user = await RegisterAsync();
-        var http = ClientWithToken(user.Token);
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
-            TransportMode = HttpTransportMode.StreamableHttp,
-        }, http, ownsHttpClient: true);
-        await using var mcp = await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
+        await using var mcp = await ConnectMcpAsync(user.Token);
 
         var tools = await mcp.ListToolsAsync(cancellationToken: Cancellation);
         var contract = new JsonArray(tools.OrderBy(tool => tool.Name, StringComparer.Ordinal).Select(tool => (JsonNode)new JsonObject

@@ -11,44 +11,29 @@ public sealed class ScriptTests
     [Fact]
     public async Task Up_dry_run_prints_every_step_in_order_and_no_secret()
     {
-        var envFile = Path.Combine(Path.GetTempPath(), $"todo-{Guid.NewGuid():N}.env");
-        await File.WriteAllTextAsync(envFile, "DATABASE_URL=postgresql://user:SuperSecretPw@db.example/todo?sslmode=require\nJWT_SECRET=AnotherSecretValue0123456789012345\n", Cancellation);
-        try
-        {
-            var (code, output) = await RunAsync("scripts/minikube/up", "--dry-run", "--env-file", envFile);
+        var (code, output) = await UpDryRunAsync("DATABASE_URL=postgresql://user:SuperSecretPw@db.example/todo?sslmode=require\nJWT_SECRET=AnotherSecretValue0123456789012345\n");
 
-            Assert.True(code == 0, output);
-            var expectedInOrder = new[]
-            {
-                "minikube start --cpus=4 --memory=8g --driver=docker",
-                "minikube image build -t todo-chatbot-backend:0.1.0 -f backend/Dockerfile",
-                "minikube image build -t todo-chatbot-frontend:0.1.0 -f frontend/Dockerfile",
-                "kubectl label namespace todo pod-security.kubernetes.io/enforce=restricted --overwrite",
-                "kubectl create secret generic todo-chatbot-backend",
-                "helm upgrade --install todo",
-                "kubectl rollout restart deployment/todo-backend deployment/todo-frontend -n todo",
-                "helm test todo",
-                "http://$(minikube ip):$(kubectl get service todo-frontend -n todo",
-            };
-            var position = 0;
-            foreach (var command in expectedInOrder)
-            {
-                var found = output.IndexOf(command, position, StringComparison.Ordinal);
-                Assert.True(found >= 0, $"'{command}' missing or out of order in:\n{output}");
-                position = found;
-            }
-            Assert.Contains("--wait", output, StringComparison.Ordinal);
-            // A DATABASE_URL: that database, and none deployed in the cluster.
-            Assert.Contains("--set global.postgresql.enabled=false", output, StringComparison.Ordinal);
-            Assert.Contains("--from-literal=DATABASE_URL=***", output, StringComparison.Ordinal);
-            Assert.Contains("no PostgreSQL is deployed", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("SuperSecretPw", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("AnotherSecretValue", output, StringComparison.Ordinal);
-        }
-        finally
+        Assert.True(code == 0, output);
+        var expectedInOrder = new[]
         {
-            File.Delete(envFile);
-        }
+            "minikube start --cpus=4 --memory=8g --driver=docker",
+            "minikube image build -t todo-chatbot-backend:0.1.0 -f backend/Dockerfile",
+            "minikube image build -t todo-chatbot-frontend:0.1.0 -f frontend/Dockerfile",
+            "kubectl label namespace todo pod-security.kubernetes.io/enforce=restricted --overwrite",
+            "kubectl create secret generic todo-chatbot-backend",
+            "helm upgrade --install todo",
+            "kubectl rollout restart deployment/todo-backend deployment/todo-frontend -n todo",
+            "helm test todo",
+            "http://$(minikube ip):$(kubectl get service todo-frontend -n todo",
+        };
+        AssertInOrder(output, expectedInOrder);
+        Assert.Contains("--wait", output, StringComparison.Ordinal);
+        // A DATABASE_URL: that database, and none deployed in the cluster.
+        Assert.Contains("--set global.postgresql.enabled=false", output, StringComparison.Ordinal);
+        Assert.Contains("--from-literal=DATABASE_URL=***", output, StringComparison.Ordinal);
+        Assert.Contains("no PostgreSQL is deployed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SuperSecretPw", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AnotherSecretValue", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -56,25 +41,15 @@ public sealed class ScriptTests
     [InlineData(null)] // no .env at all
     public async Task Up_without_a_database_url_deploys_the_development_database_and_says_so(string? envFileContent)
     {
-        var envFile = Path.Combine(Path.GetTempPath(), $"todo-{Guid.NewGuid():N}.env");
-        if (envFileContent is not null)
-            await File.WriteAllTextAsync(envFile, envFileContent, Cancellation);
-        try
-        {
-            var (code, output) = await RunAsync("scripts/minikube/up", "--dry-run", "--env-file", envFile);
+        var (code, output) = await UpDryRunAsync(envFileContent);
 
-            Assert.True(code == 0, output);
-            Assert.Contains("no DATABASE_URL in", output, StringComparison.Ordinal);
-            Assert.Contains("a development PostgreSQL runs in the cluster", output, StringComparison.Ordinal);
-            Assert.Contains("--set global.postgresql.enabled=true", output, StringComparison.Ordinal);
-            // The backend's Secret then holds no database URL: the chart wires the in-cluster one.
-            Assert.DoesNotContain("DATABASE_URL=", output, StringComparison.Ordinal);
-            Assert.Contains("--from-literal=JWT_SECRET=***", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(envFile);
-        }
+        Assert.True(code == 0, output);
+        Assert.Contains("no DATABASE_URL in", output, StringComparison.Ordinal);
+        Assert.Contains("a development PostgreSQL runs in the cluster", output, StringComparison.Ordinal);
+        Assert.Contains("--set global.postgresql.enabled=true", output, StringComparison.Ordinal);
+        // The backend's Secret then holds no database URL: the chart wires the in-cluster one.
+        Assert.DoesNotContain("DATABASE_URL=", output, StringComparison.Ordinal);
+        Assert.Contains("--from-literal=JWT_SECRET=***", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,13 +96,7 @@ public sealed class ScriptTests
             "helm rollback todo <current>",
             "criterion",
         };
-        var position = 0;
-        foreach (var expected in expectedInOrder)
-        {
-            var found = output.IndexOf(expected, position, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"'{expected}' missing or out of order in:\n{output}");
-            position = found;
-        }
+        AssertInOrder(output, expectedInOrder);
         // Every disruption runs under the request loop.
         Assert.Equal(6, output.Split("(background) GET http://MINIKUBE_IP:30000/api/<user>/tasks").Length - 1);
     }
@@ -162,6 +131,33 @@ public sealed class ScriptTests
         Assert.True(scripts.Length > 10);
         var (code, output) = await RunAsync(shellcheck!, ["-x", .. scripts]);
         Assert.True(code == 0, output);
+    }
+
+    private static void AssertInOrder(string output, IEnumerable<string> expectedInOrder)
+    {
+        var position = 0;
+        foreach (var expected in expectedInOrder)
+        {
+            var found = output.IndexOf(expected, position, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{expected}' missing or out of order in:\n{output}");
+            position = found;
+        }
+    }
+
+    /// <summary>`up --dry-run` with an env file of this content (null: no file at all).</summary>
+    private static async Task<(int ExitCode, string Output)> UpDryRunAsync(string? envFileContent)
+    {
+        var envFile = Path.Combine(Path.GetTempPath(), $"todo-{Guid.NewGuid():N}.env");
+        if (envFileContent is not null)
+            await File.WriteAllTextAsync(envFile, envFileContent, Cancellation);
+        try
+        {
+            return await RunAsync("scripts/minikube/up", "--dry-run", "--env-file", envFile);
+        }
+        finally
+        {
+            File.Delete(envFile);
+        }
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments)

@@ -29,9 +29,8 @@ public sealed class LlmProviderDownTests(LlmProviderDownTests.DownProviderFactor
     }
 
     /// <summary>The API on SQLite, its provider a loopback port where nothing listens.</summary>
-    public sealed class DownProviderFactory : ApiFactory
+    public sealed class DownProviderFactory : SqliteApiFactory
     {
-        private readonly string _file = Path.Combine(Path.GetTempPath(), $"todo-llm-down-{Guid.NewGuid():N}.db");
 
         protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
         {
@@ -42,15 +41,5 @@ public sealed class LlmProviderDownTests(LlmProviderDownTests.DownProviderFactor
             ["Llm:TimeoutSeconds"] = "2",
             ["Llm:MaxRetries"] = "1",
         };
-
-        protected override Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync() =>
-            Task.FromResult<(string?, string?)>(($"Data Source={_file}", null));
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(_file);
-        }
     }
 }

@@ -190,9 +190,8 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
     }
 
     /// <summary>The API on SQLite, its language model being the fake provider.</summary>
-    public sealed class FakeProviderFactory : ApiFactory
+    public sealed class FakeProviderFactory : SqliteApiFactory
     {
-        private readonly string _file = Path.Combine(Path.GetTempPath(), $"todo-llm-{Guid.NewGuid():N}.db");
         private Dictionary<string, string> _settings = [];
 
         public FakeOpenAIServer Provider { get; private set; } = null!;
@@ -222,7 +221,7 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
                 ["Llm:MaxToolRounds"] = "3",
                 ["Chat:HistoryMessages"] = "3",
             };
-            return ($"Data Source={_file}", null);
+            return await base.PrepareDatabaseAsync();
         }
 
         public override async ValueTask DisposeAsync()

@@ -14,7 +14,7 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
     public async Task The_five_tools_are_listed_with_the_contracts_names_and_schemas()
     {
         var user = await RegisterAsync();
-        await using var client = await ConnectAsync(user.Token);
+        await using var client = await ConnectMcpAsync(user.Token);
 
         var tools = await client.ListToolsAsync(cancellationToken: Cancellation);
 
@@ -33,7 +33,7 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
         var user = await RegisterAsync();
         var other = await RegisterAsync(UniqueEmail("other"));
         var othersTask = await CreateTaskAsync(other, "Not yours");
-        await using var client = await ConnectAsync(user.Token);
+        await using var client = await ConnectMcpAsync(user.Token);
 
         var added = await CallAsync(client, "add_task", new() { ["title"] = "Buy groceries", ["description"] = "milk" });
         var id = added.GetProperty("task_id").GetInt32();
@@ -63,7 +63,7 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
     public async Task Invalid_arguments_are_refused_with_a_reason()
     {
         var user = await RegisterAsync();
-        await using var client = await ConnectAsync(user.Token);
+        await using var client = await ConnectMcpAsync(user.Token);
 
         var blank = await CallAsync(client, "add_task", new() { ["title"] = "   " });
         var badStatus = await CallAsync(client, "list_tasks", new() { ["status"] = "someday" });
@@ -80,7 +80,7 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var exception = await Record.ExceptionAsync(async () =>
         {
-            await using var client = await ConnectAsync(token);
+            await using var client = await ConnectMcpAsync(token);
             await client.ListToolsAsync(cancellationToken: Cancellation);
         });
         Assert.NotNull(exception);
@@ -91,18 +91,6 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private async Task<McpClient> ConnectAsync(string? token)
-    {
-        var http = AnonymousClient();
-        if (token is not null)
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
-            TransportMode = HttpTransportMode.StreamableHttp,
-        }, http, ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
-    }
 
     private static async Task<JsonElement> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments)
     {

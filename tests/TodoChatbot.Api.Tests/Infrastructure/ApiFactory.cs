@@ -58,7 +58,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApiFactory : ApiFactory
+/// <summary>The API on a throw-away SQLite file; tests that need other settings derive from it.</summary>
+public class SqliteApiFactory : ApiFactory
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"todo-api-tests-{Guid.NewGuid():N}.db");
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ModelContextProtocol.Client;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
@@ -46,6 +47,18 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
         var auth = await response.Content.ReadFromJsonAsync<AuthResponse>(Json, Cancellation);
         Assert.NotNull(auth);
         return new TestUser(auth.User.Id, email, password, auth.Token, ClientWithToken(auth.Token));
+    }
+
+    /// <summary>The MCP SDK's own client on the API's /mcp endpoint (Streamable HTTP), with a bearer token or none.</summary>
+    protected async Task<McpClient> ConnectMcpAsync(string? token)
+    {
+        var http = token is null ? AnonymousClient() : ClientWithToken(token);
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+        }, http, ownsHttpClient: true);
+        return await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
     }
 
     protected HttpClient ClientWithToken(string token)

@@ -57,17 +57,13 @@ public sealed class BruteForceTests(BruteForceTests.DefaultLimitsFactory factory
     /// The documented default sign-in limit, set again here because ApiFactory raises it for every
     /// other test; on SQLite.
     /// </summary>
-    public sealed class DefaultLimitsFactory : ApiFactory
+    public sealed class DefaultLimitsFactory : SqliteApiFactory
     {
-        private readonly string _file = Path.Combine(Path.GetTempPath(), $"todo-bruteforce-{Guid.NewGuid():N}.db");
 
         protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
         {
             ["RateLimiting:Auth:PermitLimit"] = DocumentedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RateLimiting:Auth:WindowSeconds"] = "60",
         };
-
-        protected override Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync() =>
-            Task.FromResult<(string?, string?)>(($"Data Source={_file}", null));
     }
 }

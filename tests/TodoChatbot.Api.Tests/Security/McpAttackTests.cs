@@ -26,7 +26,7 @@ public abstract class McpAttackTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var (victim, attacker, task) = await SetSceneAsync();
         var before = await victim.Client.GetStringAsync(victim.Tasks, Cancellation);
-        await using var client = await ConnectAsync(attacker.Token);
+        await using var client = await ConnectMcpAsync(attacker.Token);
 
         var result = await client.CallToolAsync(tool, new Dictionary<string, object?>
         {
@@ -47,7 +47,7 @@ public abstract class McpAttackTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var (victim, attacker, task) = await SetSceneAsync();
         var before = await victim.Client.GetStringAsync(victim.Tasks, Cancellation);
-        await using var client = await ConnectAsync(attacker.Token);
+        await using var client = await ConnectMcpAsync(attacker.Token);
 
         foreach (var forged in ForgedUserArguments.Select(row => row.Data))
         {
@@ -98,17 +98,6 @@ public abstract class McpAttackTests(ApiFactory factory) : ApiTestBase(factory)
         return (victim, attacker, task);
     }
 
-    private async Task<McpClient> ConnectAsync(string token)
-    {
-        var http = AnonymousClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
-            TransportMode = HttpTransportMode.StreamableHttp,
-        }, http, ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
-    }
 
     private static string Text(CallToolResult result) =>
         string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text)) + JsonSerializer.Serialize(result.StructuredContent);

@@ -58,9 +58,8 @@ public sealed class PasswordLoggingTests(PasswordLoggingTests.TraceLoggingFactor
     }
 
     /// <summary>SQLite, every category at Trace, collected in memory.</summary>
-    public sealed class TraceLoggingFactory : ApiFactory
+    public sealed class TraceLoggingFactory : SqliteApiFactory
     {
-        private readonly string _file = Path.Combine(Path.GetTempPath(), $"todo-logging-{Guid.NewGuid():N}.db");
 
         public CollectingLoggerProvider Logs { get; } = new();
 
@@ -76,8 +75,5 @@ public sealed class PasswordLoggingTests(PasswordLoggingTests.TraceLoggingFactor
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         }
-
-        protected override Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync() =>
-            Task.FromResult<(string?, string?)>(($"Data Source={_file}", null));
     }
 }
