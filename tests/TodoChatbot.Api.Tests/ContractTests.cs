@@ -53,7 +53,7 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase(factor
         if (Environment.GetEnvironmentVariable("TODO_UPDATE_CONTRACTS") == "1")
         {
             await File.WriteAllTextAsync(path, text, Cancellation);
-            return;
+            Assert.Skip($"rewrote specs/contracts/{file} from the service (TODO_UPDATE_CONTRACTS=1): nothing compared");
         }
         Assert.True(File.Exists(path), $"{path} is missing: run scripts/export-contracts.sh");
         var published = await File.ReadAllTextAsync(path, Cancellation);

@@ -34,7 +34,9 @@ public sealed class ChartReadmeTests
                 continue;
             foreach (var child in children.Children.Keys.Select(k => ((YamlScalarNode)k).Value!))
             {
-                if (!readme.Any(line => line.Contains($"`{top}", StringComparison.Ordinal) && line.Contains(child, StringComparison.Ordinal)))
+                // `top.child`, `top.{a,child}` or `top.other`, `.child`: the key itself, not a longer word containing it.
+                var named = new System.Text.RegularExpressions.Regex($@"[.{{,]{System.Text.RegularExpressions.Regex.Escape(child)}[`}},.]");
+                if (!readme.Any(line => line.Contains($"`{top}", StringComparison.Ordinal) && named.IsMatch(line)))
                     missing.Add($"{top}.{child}");
             }
         }

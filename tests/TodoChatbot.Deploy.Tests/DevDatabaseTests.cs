@@ -141,6 +141,13 @@ public sealed class DevDatabaseTests
             var fresh = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(Case("fresh")));
             Assert.Matches("^[A-Za-z0-9]{32}$", fresh);
             Assert.NotEqual(Case("fresh"), Case("again")); // random, not a constant
+
+            // And the chart asks that helper about the very Secret it renders: looked up by the
+            // same name in the release's namespace (a wrong name would mean a new password on
+            // every upgrade, and a database that no longer accepts the backend).
+            var template = await File.ReadAllTextAsync(Path.Combine(Helm.Chart("todo-chatbot"), "templates", "postgresql.yaml"), Cancellation);
+            Assert.Contains("""include "todo-chatbot.postgresql.password" (dict "existing" (lookup "v1" "Secret" .Release.Namespace $fullname))""", template, StringComparison.Ordinal);
+            Assert.Matches(@"kind: Secret\s+metadata:\s+name: \{\{ \$fullname \}\}", template);
         }
         finally
         {

@@ -58,7 +58,7 @@ database is then <release>-postgresql, user and database `todo`, its password in
 {{/* Environment shared by the migrate init container and the API container. */}}
 {{- define "backend.env" -}}
 {{- if include "backend.inClusterDatabase" . -}}
-{{- $database := printf "%s-postgresql" .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- $database := printf "%s-postgresql" .Release.Name | trunc 52 | trimSuffix "-" -}}
 - name: DATABASE_URL
   value: {{ printf "postgresql://todo@%s:5432/todo" $database | quote }}
 - name: DATABASE_PASSWORD

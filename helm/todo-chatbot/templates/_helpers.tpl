@@ -1,9 +1,10 @@
 {{/*
-The development database's name: <release>-postgresql. The backend chart derives the same name
-(backend.database.host) when global.postgresql.enabled is true; the two must agree.
+The development database's name: <release>-postgresql, at most 52 characters (a StatefulSet's
+pods add a suffix and a revision label to it). The backend chart derives the same name when
+global.postgresql.enabled is true (backend.env in its _helpers.tpl); the two must agree.
 */}}
 {{- define "todo-chatbot.postgresql.fullname" -}}
-{{- printf "%s-postgresql" .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- printf "%s-postgresql" .Release.Name | trunc 52 | trimSuffix "-" }}
 {{- end }}
 
 {{- define "todo-chatbot.postgresql.labels" -}}
