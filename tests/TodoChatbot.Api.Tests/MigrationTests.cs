@@ -74,13 +74,41 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrate_against_an_unreachable_database_exits_1_with_the_reason()
     {
-        await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], MigrateEnvironment(
-            $"Host=127.0.0.1;Port={ServiceProcess.FreePort()};Database=none;Username=none;Password=none;Timeout=3"));
+        var environment = MigrateEnvironment($"Host=127.0.0.1;Port={ServiceProcess.FreePort()};Database=none;Username=none;Password=none;Timeout=3");
+        environment["Database__ConnectWaitSeconds"] = "3";
+        await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], environment);
 
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exitCode);
+        Assert.Contains("Waiting for the database to accept connections", process.Output, StringComparison.Ordinal);
         Assert.Contains("Database migration failed", process.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A first install on Kubernetes: the backend's init container starts while the development
+    /// PostgreSQL is still initialising. migrate waits for it instead of failing into a crash-loop
+    /// back-off, and migrates once it answers.
+    /// </summary>
+    [Fact]
+    public async Task Migrate_waits_for_a_database_that_is_still_starting()
+    {
+        await using var server = await PostgresServer.StartDedicatedAsync();
+        var connectionString = await server.CreateDatabaseAsync("late");
+        await server.StopServerAsync();
+
+        await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], MigrateEnvironment(connectionString));
+        await Task.Delay(TimeSpan.FromSeconds(4), Cancellation);
+        Assert.False(process.HasExited, $"migrate gave up while the database was down:\n{process.Output}");
+        await server.StartServerAsync();
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 0, process.Output);
+        Assert.Contains("Waiting for the database to accept connections", process.Output, StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Cancellation);
+        await using var count = new NpgsqlCommand("""SELECT count(*) FROM "__EFMigrationsHistory" """, connection);
+        Assert.True((long)(await count.ExecuteScalarAsync(Cancellation))! > 0);
     }
 
     private static async Task<int[]> RunMigrateTwiceAtOnceAsync(string connectionString)

@@ -73,9 +73,21 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>
     /// A server of the caller's own, for a test that stops and starts it (an outage must not hit
-    /// the other tests' shared server). Dispose it to delete it.
+    /// the other tests' shared server), or the test skipped (failed under CI) with the reason why
+    /// none could start. Dispose it to delete it.
     /// </summary>
-    public static Task<PostgresServer> StartDedicatedAsync() => StartAsync();
+    public static async Task<PostgresServer> StartDedicatedAsync()
+    {
+        try
+        {
+            return await StartAsync();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            TestEnvironment.Require($"PostgreSQL test server could not start: {exception.Message}");
+            throw;
+        }
+    }
 
     private static async Task<PostgresServer> StartAsync()
     {

@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using TodoChatbot.ServiceDefaults;
 
 namespace TodoChatbot.Api.Data;
 
-public static class DatabaseExtensions
+public static partial class DatabaseExtensions
 {
     public static WebApplicationBuilder AddTodoDatabase(this WebApplicationBuilder builder)
     {
@@ -49,8 +50,9 @@ public static class DatabaseExtensions
             return;
         }
 
-        await using var lockConnection = new NpgsqlConnection(connection.ConnectionString);
-        await lockConnection.OpenAsync(cancellationToken);
+        var wait = TimeSpan.FromSeconds(Math.Max(0, scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectWaitSeconds));
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseExtensions));
+        await using var lockConnection = await OpenWhenReachableAsync(connection.ConnectionString, wait, logger, cancellationToken);
         await using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
             await acquire.ExecuteNonQueryAsync(cancellationToken);
         try
@@ -63,6 +65,42 @@ public static class DatabaseExtensions
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// The first connection, allowed to wait for a database that is still starting: a new
+    /// PostgreSQL pod initialising its volume (its Service name does not even resolve until it is
+    /// ready), a compose service restarting. Transient failures (refused, unresolvable, timed out,
+    /// "starting up") are retried every 2 s within the limit, each logged with its reason; any
+    /// other (a wrong password, a missing database, SSL) fails at once.
+    /// </summary>
+    private static async Task<NpgsqlConnection> OpenWhenReachableAsync(string connectionString, TimeSpan limit, ILogger logger, CancellationToken cancellationToken)
+    {
+        var retryDelay = TimeSpan.FromSeconds(2);
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return connection;
+            }
+            catch (NpgsqlException exception) when (exception.IsTransient && DateTime.UtcNow + retryDelay < deadline)
+            {
+                await connection.DisposeAsync();
+                LogWaiting(logger, exception.Message);
+                await Task.Delay(retryDelay, cancellationToken);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for the database to accept connections: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, string reason);
 
     /// <summary>An arbitrary constant naming this application's migration lock among advisory locks.</summary>
     private const long MigrationLockKey = 7_305_519_427_150_011;
@@ -86,4 +124,10 @@ public sealed class DatabaseOptions
     /// run the <c>migrate</c> command as an init step instead, before any replica takes traffic.
     /// </summary>
     public bool MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// How long migrating (the <c>migrate</c> command, or at start-up) waits for a database that
+    /// does not accept connections yet, before it fails with the reason.
+    /// </summary>
+    public int ConnectWaitSeconds { get; set; } = 60;
 }
