@@ -9,9 +9,9 @@ public sealed class PostgresUrlTests
     [Fact]
     public void A_neon_url_keeps_host_credentials_database_and_ssl()
     {
-        var builder = Translate("postgresql://neondb_owner:not-a-real-password@ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech/neondb?sslmode=require&channel_binding=require");
+        var builder = Translate("postgresql://neondb_owner:not-a-real-password@ep-example-000000-pooler.us-east-2.aws.neon.tech/neondb?sslmode=require&channel_binding=require");
 
-        Assert.Equal("ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech", builder.Host);
+        Assert.Equal("ep-example-000000-pooler.us-east-2.aws.neon.tech", builder.Host);
         Assert.Equal(5432, builder.Port);
         Assert.Equal("neondb", builder.Database);
         Assert.Equal("neondb_owner", builder.Username);
