@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
@@ -27,17 +26,11 @@ public sealed class RollingRestartTests : IAsyncLifetime
         var (server, unavailable) = await PostgresServer.GetSharedAsync();
         TestEnvironment.Require(unavailable);
         var database = await server!.CreateDatabaseAsync("rolling");
-        var backendEnvironment = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DATABASE_URL"] = database,
-            ["JWT_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            ["Llm__Provider"] = "offline",
-            // 12 balancer probe intervals, with room for a busy CI machine: the balancer stops routing
-            // here before the server stops accepting (the product's default is 5 s, for slower
-            // Kubernetes endpoint updates).
-            ["Shutdown__DrainDelaySeconds"] = "3",
-        };
+        var backendEnvironment = BackendEnvironment.Production(database);
+        // 12 balancer probe intervals, with room for a busy CI machine: the balancer stops routing
+        // here before the server stops accepting (the product's default is 5 s, for slower
+        // Kubernetes endpoint updates).
+        backendEnvironment["Shutdown__DrainDelaySeconds"] = "3";
         await using (var migrate = ServiceProcess.Start(Api, ["migrate"], backendEnvironment))
             Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, migrate.Output);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Microsoft.Playwright;
 using TodoChatbot.Testing;
 
@@ -42,15 +41,7 @@ public sealed class StackFixture : IAsyncLifetime, IStack
         var database = await server.CreateDatabaseAsync("e2e");
         var backendPort = ServiceProcess.FreePort();
         var frontendPort = ServiceProcess.FreePort();
-        var backendEnvironment = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{backendPort}",
-            ["DATABASE_URL"] = database,
-            ["JWT_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            ["Llm__Provider"] = "offline",
-            ["Shutdown__DrainDelaySeconds"] = "0",
-        };
+        var backendEnvironment = BackendEnvironment.Production(database, new Uri($"http://127.0.0.1:{backendPort}"));
         var api = RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");
         await using (var migrate = ServiceProcess.Start(api, ["migrate"], backendEnvironment))
         {

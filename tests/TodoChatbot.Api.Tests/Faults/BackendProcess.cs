@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
@@ -30,17 +29,9 @@ public sealed class BackendProcess : IAsyncDisposable
     public static async Task<BackendProcess> StartAsync(string database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = ServiceProcess.FreePort();
-        var environment = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["DATABASE_URL"] = database,
-            ["JWT_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            ["Database__MigrateOnStartup"] = "true",
-            ["Llm__Provider"] = "offline",
-            ["Shutdown__DrainDelaySeconds"] = "0",
-            ["RateLimiting__Chat__PermitLimit"] = "100000",
-        };
+        var environment = BackendEnvironment.Production(database, new Uri($"http://127.0.0.1:{port}"));
+        environment["Database__MigrateOnStartup"] = "true";
+        environment["RateLimiting__Chat__PermitLimit"] = "100000";
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
             environment[name] = value;
         var process = ServiceProcess.Start(RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api"), [], environment);
