@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the plain manifests in k8s/ from the Helm charts, so the two never drift (a test fails
 # when k8s/ differs from a fresh render). Release "todo" in the "default" namespace; the backend
-# reads the Secret "todo-chatbot-backend", which you create yourself (k8s/backend/secret.example.yaml).
+# reads the Secret "todo-chatbot-backend", which you create yourself (k8s/backend-secret.env.example).
 # Usage: scripts/k8s/render-manifests.sh [OUTPUT_DIR]     (default: k8s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 
 for service in backend frontend; do
   mkdir -p "$out/$service"
-  find "$out/$service" -name '*.yaml' ! -name 'secret.example.yaml' -delete
+  find "$out/$service" -name '*.yaml' -delete
   for file in "$work/$service/templates/"*.yaml; do
     {
       echo "# Generated from helm/$service by scripts/k8s/render-manifests.sh. Do not edit: change the chart."
