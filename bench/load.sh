@@ -31,10 +31,11 @@ register_backend() {
     "$BACKEND_URL/api/auth/register" | jq -r '"\(.user.id) \(.token)"'
 }
 # The same user signed in through the BFF: prints the session cookie ("name=value").
+# (awk reads to the end instead of exiting at the first match: under pipefail curl would die of SIGPIPE.)
 login_frontend() {
   curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' -H 'X-CSRF: 1' \
     -d "$(credentials "$1")" "$FRONTEND_URL/bff/login" \
-    | tr -d '\r' | awk -F': ' 'tolower($1) == "set-cookie" { split($2, c, ";"); print c[1]; exit }'
+    | tr -d '\r' | awk -F': ' '!found && tolower($1) == "set-cookie" { split($2, c, ";"); print c[1]; found = 1 }'
 }
 
 # Three users: one whose list is read (20 tasks), one who creates, one who chats (3 tasks).

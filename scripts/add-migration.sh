@@ -21,7 +21,7 @@ dotnet build "$project" -c Debug -nologo -v quiet >/dev/null
 
 packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
 version=$(sed -n 's/.*Include="Microsoft.EntityFrameworkCore.Tools" Version="\([^"]*\)".*/\1/p' "$root/Directory.Packages.props")
-ef=$(find "$packages/microsoft.entityframeworkcore.tools/$version/tools" -name ef.dll | head -n 1)
+ef=$(find "$packages/microsoft.entityframeworkcore.tools/$version/tools" -name ef.dll -print -quit)
 if [[ -z "$ef" ]]; then
   echo "error: ef.dll of Microsoft.EntityFrameworkCore.Tools $version not found under $packages (run dotnet restore)" >&2
   exit 1

@@ -24,13 +24,16 @@ echo "==> .NET SDK $(dotnet --version)"
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   apt_install postgresql
 fi
-echo "==> PostgreSQL server binaries present: $(compgen -G "/usr/lib/postgresql/*/bin/initdb" | head -n 1)"
+initdb=(/usr/lib/postgresql/*/bin/initdb)
+echo "==> PostgreSQL server binaries present: ${initdb[0]}"
 
 # Chromium for the browser tests (Playwright drives the system's browser; it never downloads one).
 if ! command -v chromium >/dev/null; then
   apt_install chromium
 fi
-echo "==> $(chromium --version 2>/dev/null | head -n 1)"
+# Captured, not piped into head: a reader that stops early kills the writer with SIGPIPE.
+chromium_version=$(chromium --version 2>/dev/null)
+echo "==> ${chromium_version%%$'\n'*}"
 
 # Docker engine, Compose and mmdebstrap: the container tests build the real Dockerfiles and bring
 # the real compose file up. No registry is reachable here, so the base images are stand-ins made

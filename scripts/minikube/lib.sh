@@ -49,9 +49,10 @@ fail() {
   exit 1
 }
 
-# version_at_least 1.32.0 1.28.3 → true when the first is >= the second
+# version_at_least 1.32.0 1.28.3 → true when the first is >= the second. (`sed -n 1p` rather than
+# `head -n 1`: under pipefail a reader that exits early can kill the writer with SIGPIPE.)
 version_at_least() {
-  [[ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n 1)" == "$2" ]]
+  [[ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | sed -n 1p)" == "$2" ]]
 }
 
 check_tool() {
@@ -71,4 +72,15 @@ parse_common_flags() {
       --dry-run) DRY_RUN=true ;;
     esac
   done
+}
+
+# use_simulated_cluster DIR: puts scripts/minikube/simulated-cluster first on PATH as kubectl,
+# helm, curl, minikube and docker, keeping its state in DIR (verify --dry-run; the script tests).
+use_simulated_cluster() {
+  mkdir -p "$1/bin" "$1/state"
+  local tool
+  for tool in kubectl helm curl minikube docker; do
+    ln -sf "$ROOT/scripts/minikube/simulated-cluster" "$1/bin/$tool"
+  done
+  export PATH="$1/bin:$PATH" SIM_STATE="$1/state"
 }
