@@ -70,35 +70,45 @@ public sealed class ScriptTests
     }
 
     [Fact]
-    public async Task Verify_dry_run_plans_every_acceptance_check_in_order()
+    public async Task Verify_dry_run_prints_the_commands_its_checks_send_in_order()
     {
         var (code, output) = await RunAsync("scripts/minikube/verify", "--dry-run");
 
         Assert.True(code == 0, output);
+        // The checks ran against the simulated release: what is printed is what they sent.
         var expectedInOrder = new[]
         {
+            "+ kubectl -n todo get deployment todo-backend -o 'jsonpath={.spec.replicas}|{.status.readyReplicas}|{.status.updatedReplicas}|{.status.availableReplicas}'",
             "planned: backend Deployment: 2 pods ready",
             "planned: frontend Deployment: 2 pods ready",
+            "+ kubectl -n todo get pods -l app.kubernetes.io/instance=todo -o 'jsonpath={range .items[*]}",
             "planned: every pod of the release Running and Ready",
+            "+ kubectl get namespace todo -o 'jsonpath={.metadata.labels.pod-security\\.kubernetes\\.io/enforce}'",
             "planned: namespace enforces the restricted Pod Security profile",
-            "kubectl -n todo get endpoints todo-backend",
+            "+ kubectl -n todo get endpoints todo-backend -o 'jsonpath={.subsets[*].addresses[*].ip}'",
             "planned: frontend Service: NodePort 3000->30000, 2 endpoints",
+            "+ kubectl -n todo get secret todo-chatbot-backend -o jsonpath={.data.JWT_SECRET}",
             "planned: ConfigMap and Secret keys the pods read exist",
-            "kubectl -n todo exec deployment/todo-frontend -c frontend -- dotnet TodoChatbot.Web.dll healthcheck http://todo-backend:8001/readyz 200",
-            "helm test todo",
-            "curl POST http://MINIKUBE_IP:30000/bff/register",
-            "kubectl -n todo delete pod <a todo-backend pod>",
-            "kubectl -n todo delete pod <a todo-frontend pod>",
-            "kubectl -n todo delete pod todo-postgresql-0 --wait",
-            "kubectl -n todo rollout restart deployment todo-backend",
-            "kubectl -n todo rollout restart deployment todo-frontend",
-            "--reuse-values --set backend.config.logLevel=Debug --wait",
-            "helm rollback todo <current>",
+            "+ kubectl -n todo exec deployment/todo-frontend -c frontend -- dotnet TodoChatbot.Web.dll healthcheck http://todo-backend:8001/readyz 200",
+            "+ helm test todo -n todo --timeout 2m",
+            "-X POST http://192.168.49.2:30000/bff/register",
+            "+ kubectl -n todo delete pod todo-backend-",
+            "+ kubectl -n todo delete pod todo-frontend-",
+            "+ kubectl -n todo delete pod todo-postgresql-0 --wait=true",
+            "+ kubectl -n todo rollout restart deployment todo-backend",
+            "+ kubectl -n todo rollout restart deployment todo-frontend",
+            "+ helm history todo -n todo --max 1 -o json",
+            "+ kubectl -n todo get configmap todo-backend -o jsonpath={.data.Logging__LogLevel__Default}",
+            "--reuse-values --set backend.config.logLevel=Debug --wait --timeout 5m",
+            "+ kubectl -n todo logs todo-backend-",
+            "+ helm rollback todo 3 -n todo --wait --timeout 5m",
             "criterion",
         };
         AssertInOrder(output, expectedInOrder);
+        Assert.DoesNotContain(" FAIL ", output, StringComparison.Ordinal);
+        Assert.Equal(18, output.Split('\n').Count(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\S.*\s{2,}planned\s*$")));
         // Every disruption runs under the request loop.
-        Assert.Equal(6, output.Split("(background) GET http://MINIKUBE_IP:30000/api/<user>/tasks").Length - 1);
+        Assert.Equal(6, output.Split("(background) GET http://192.168.49.2:30000/api/<user>/tasks").Length - 1);
     }
 
     [Fact]
