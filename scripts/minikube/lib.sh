@@ -8,6 +8,9 @@ RELEASE=${TODO_RELEASE:-todo}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 VERSION=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$ROOT/Directory.Build.props")
 step_number=0
+# The label up puts on the backend Secret it makes from .env: only such a Secret is up's to update
+# and down's to delete; one without it was made by hand and is never touched.
+UP_SECRET_LABEL=app.kubernetes.io/managed-by=scripts-minikube-up
 
 step() {
   step_number=$((step_number + 1))
