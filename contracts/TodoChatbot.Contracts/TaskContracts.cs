@@ -1,8 +1,10 @@
+using System.ComponentModel;
+
 namespace TodoChatbot.Contracts;
 
 /// <summary>A task as the API returns it.</summary>
 public sealed record TaskDto(
-    int Id,
+    [property: Description(TaskRules.NumberDescription)] int Id,
     string Title,
     string? Description,
     bool Completed,
@@ -37,6 +39,10 @@ public static class TaskRules
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 1000;
+
+    /// <summary>What a task's id is, wherever one is published (OpenAPI, MCP tool schemas).</summary>
+    public const string NumberDescription =
+        "The task's number in its owner's list: 1, 2, 3 … in creation order, never reused after a delete. Another user's numbers are their own.";
 
     /// <summary>Trims the title and returns it, or the reason it is not acceptable.</summary>
     public static string? ValidateTitle(string? title, out string normalized)

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using TodoChatbot.Api.Data;
 using TodoChatbot.Testing;
@@ -118,6 +120,53 @@ public sealed class MigrationTests
         var exitCodes = await Task.WhenAll(first.WaitForExitAsync(TimeSpan.FromSeconds(90)), second.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         Assert.True(exitCodes.All(code => code == 0), $"first:\n{first.Output}\nsecond:\n{second.Output}");
         return exitCodes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_database_of_the_previous_version_keeps_every_task_number_and_continues_after_each_users_highest(string provider)
+    {
+        await using var context = await EmptyDatabaseAsync(provider);
+        // The database as the previous version left it: its migrations only, the tasks numbered by
+        // one sequence for everyone (Alice 1, 3, 6; Bob 2, 4; 5 deleted).
+        var migrations = context.Database.GetMigrations().ToList();
+        var previous = migrations[migrations.FindIndex(m => m.EndsWith("_PerUserTaskNumbers", StringComparison.Ordinal)) - 1];
+        await context.GetService<IMigrator>().MigrateAsync(previous, Cancellation);
+        TodoUser alice = new() { Id = Guid.NewGuid().ToString(), UserName = "alice@example.com", Email = "alice@example.com" };
+        TodoUser bob = new() { Id = Guid.NewGuid().ToString(), UserName = "bob@example.com", Email = "bob@example.com" };
+        context.Users.AddRange(alice, bob);
+        await context.SaveChangesAsync(Cancellation);
+        var now = DateTime.UtcNow;
+        foreach (var (owner, title) in new[] { (alice, "A1"), (bob, "B2"), (alice, "A3"), (bob, "B4"), (alice, "A5"), (alice, "A6") })
+            await context.Database.ExecuteSqlAsync($"INSERT INTO tasks (user_id, title, completed, created_at, updated_at) VALUES ({owner.Id}, {title}, {false}, {now}, {now})", Cancellation);
+        await context.Database.ExecuteSqlAsync($"DELETE FROM tasks WHERE title = {"A5"}", Cancellation);
+
+        await context.GetService<IMigrator>().MigrateAsync(cancellationToken: Cancellation);
+
+        var tasks = new Tasks.TaskService(context, TimeProvider.System);
+        var alicesTasks = await tasks.ListAsync(alice.Id, Tasks.TaskListFilter.All, Cancellation);
+        Assert.Equal([(1, "A1"), (3, "A3"), (6, "A6")], alicesTasks.Select(t => (t.Number, t.Title)));
+        Assert.Equal([(2, "B2"), (4, "B4")], (await tasks.ListAsync(bob.Id, Tasks.TaskListFilter.All, Cancellation)).Select(t => (t.Number, t.Title)));
+        Assert.Equal(7, (await tasks.CreateAsync(alice.Id, "A7", null, Cancellation)).Number);
+        Assert.Equal(5, (await tasks.CreateAsync(bob.Id, "B5", null, Cancellation)).Number);
+        Assert.Equal("A3", (await tasks.FindAsync(alice.Id, 3, Cancellation))!.Title);
+        Assert.Null(await tasks.FindAsync(bob.Id, 3, Cancellation));
+    }
+
+    /// <summary>A context on a new, empty database of the provider (nothing migrated).</summary>
+    private static async Task<TodoDbContext> EmptyDatabaseAsync(string provider)
+    {
+        if (provider == "Postgres")
+        {
+            var (server, unavailable) = await PostgresServer.GetSharedAsync();
+            TestEnvironment.Require(unavailable);
+            var options = new DbContextOptionsBuilder<PostgresTodoDbContext>();
+            PostgresTodoDbContext.Configure(options, await server!.CreateDatabaseAsync("previous"));
+            return new PostgresTodoDbContext(options.Options);
+        }
+        var sqlite = new DbContextOptionsBuilder<SqliteTodoDbContext>();
+        SqliteTodoDbContext.Configure(sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), $"todo-previous-{Guid.NewGuid():N}.db")};Pooling=false");
+        return new SqliteTodoDbContext(sqlite.Options);
     }
 
     /// <summary>Production settings with a database and nothing else: migrate needs no JWT secret.</summary>

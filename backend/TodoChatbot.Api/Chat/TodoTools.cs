@@ -35,10 +35,10 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
         if (TaskRules.ValidateDescription(description, out var cleanDescription) is { } descriptionError)
             return Record(ToolNames.AddTask, arguments, new ToolError(descriptionError));
         var task = await tasks.CreateAsync(user.Id, cleanTitle, cleanDescription, cancellationToken);
-        return Record(ToolNames.AddTask, arguments, new TaskActionResult(task.Id, "created", task.Title));
+        return Record(ToolNames.AddTask, arguments, new TaskActionResult(task.Number, "created", task.Title));
     }
 
-    [McpServerTool(Name = ToolNames.ListTasks), Description("List the user's tasks with their ids, titles and completion.")]
+    [McpServerTool(Name = ToolNames.ListTasks), Description("List the user's tasks with their numbers (id), titles and completion.")]
     public async Task<object> ListTasks(
         [Description("Which tasks: 'all' (default), 'pending' or 'completed'.")] string? status = null,
         CancellationToken cancellationToken = default)
@@ -47,32 +47,32 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
         if (!TaskListFilters.TryParse(status, out var filter))
             return Record(ToolNames.ListTasks, arguments, new ToolError("status must be 'all', 'pending' or 'completed'."));
         var found = await tasks.ListAsync(user.Id, filter, cancellationToken);
-        return Record(ToolNames.ListTasks, arguments, found.Select(task => new TaskSummary(task.Id, task.Title, task.Completed)).ToArray());
+        return Record(ToolNames.ListTasks, arguments, found.Select(task => new TaskSummary(task.Number, task.Title, task.Completed)).ToArray());
     }
 
     [McpServerTool(Name = ToolNames.CompleteTask), Description("Mark one of the user's tasks as completed.")]
     public async Task<object> CompleteTask(
-        [Description("The task's id, as list_tasks shows it.")] int task_id,
+        [Description("The task's number in the user's list (1, 2, 3 …), as list_tasks shows it.")] int task_id,
         CancellationToken cancellationToken = default)
     {
         var task = await tasks.SetCompletedAsync(user.Id, task_id, completed: true, cancellationToken);
         return Record(ToolNames.CompleteTask, new { task_id },
-            task is null ? NotFound(task_id) : new TaskActionResult(task.Id, "completed", task.Title));
+            task is null ? NotFound(task_id) : new TaskActionResult(task.Number, "completed", task.Title));
     }
 
     [McpServerTool(Name = ToolNames.DeleteTask), Description("Delete one of the user's tasks.")]
     public async Task<object> DeleteTask(
-        [Description("The task's id, as list_tasks shows it.")] int task_id,
+        [Description("The task's number in the user's list (1, 2, 3 …), as list_tasks shows it.")] int task_id,
         CancellationToken cancellationToken = default)
     {
         var task = await tasks.DeleteAsync(user.Id, task_id, cancellationToken);
         return Record(ToolNames.DeleteTask, new { task_id },
-            task is null ? NotFound(task_id) : new TaskActionResult(task.Id, "deleted", task.Title));
+            task is null ? NotFound(task_id) : new TaskActionResult(task.Number, "deleted", task.Title));
     }
 
     [McpServerTool(Name = ToolNames.UpdateTask), Description("Change the title and/or description of one of the user's tasks.")]
     public async Task<object> UpdateTask(
-        [Description("The task's id, as list_tasks shows it.")] int task_id,
+        [Description("The task's number in the user's list (1, 2, 3 …), as list_tasks shows it.")] int task_id,
         [Description("New title, 1-200 characters; omit to keep the current one.")] string? title = null,
         [Description("New description, up to 1000 characters; omit to keep the current one.")] string? description = null,
         CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
             return Record(ToolNames.UpdateTask, arguments, new ToolError(descriptionError));
         var task = await tasks.UpdateAsync(user.Id, task_id, cleanTitle, cleanDescription, completed: null, cancellationToken);
         return Record(ToolNames.UpdateTask, arguments,
-            task is null ? NotFound(task_id) : new TaskActionResult(task.Id, "updated", task.Title));
+            task is null ? NotFound(task_id) : new TaskActionResult(task.Number, "updated", task.Title));
     }
 
     private static ToolError NotFound(int taskId) => new($"Task {taskId} was not found in the user's list.", ToolError.NotFoundCode);

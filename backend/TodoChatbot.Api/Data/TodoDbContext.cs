@@ -12,6 +12,7 @@ namespace TodoChatbot.Api.Data;
 public abstract class TodoDbContext(DbContextOptions options) : IdentityUserContext<TodoUser>(options)
 {
     public DbSet<TodoTask> Tasks => Set<TodoTask>();
+    public DbSet<TaskSequence> TaskSequences => Set<TaskSequence>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> Messages => Set<ConversationMessage>();
 
@@ -29,6 +30,15 @@ public abstract class TodoDbContext(DbContextOptions options) : IdentityUserCont
             task.HasOne<TodoUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
             // Every query filters by owner, most of them by completion too.
             task.HasIndex(t => new { t.UserId, t.Completed });
+            // A number names one task of its owner's; the database refuses a second.
+            task.HasIndex(t => new { t.UserId, t.Number }).IsUnique();
+        });
+
+        builder.Entity<TaskSequence>(sequence =>
+        {
+            sequence.ToTable("task_sequences");
+            sequence.HasKey(s => s.UserId);
+            sequence.HasOne<TodoUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Conversation>(conversation =>

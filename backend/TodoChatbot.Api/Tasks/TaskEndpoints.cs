@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TodoChatbot.Api.Auth;
@@ -49,17 +50,17 @@ public static class TaskEndpoints
             return problem;
         var userId = user.GetUserId();
         var task = await service.CreateAsync(userId, title, description, cancellationToken);
-        return TypedResults.Created($"/api/{userId}/tasks/{task.Id}", ToDto(task));
+        return TypedResults.Created($"/api/{userId}/tasks/{task.Number}", ToDto(task));
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetAsync(
-        int id, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken) =>
+        [Description(TaskRules.NumberDescription)] int id, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken) =>
         await service.FindAsync(user.GetUserId(), id, cancellationToken) is { } task
             ? TypedResults.Ok(ToDto(task))
             : NotFound(id);
 
     private static async Task<Results<Ok<TaskDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, UpdateTaskRequest request, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken)
+        [Description(TaskRules.NumberDescription)] int id, UpdateTaskRequest request, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken)
     {
         if (Validate(request.Title, request.Description, out var title, out var description) is { } problem)
             return problem;
@@ -69,13 +70,13 @@ public static class TaskEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        int id, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken) =>
+        [Description(TaskRules.NumberDescription)] int id, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken) =>
         await service.DeleteAsync(user.GetUserId(), id, cancellationToken) is not null
             ? TypedResults.NoContent()
             : NotFound(id);
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ToggleCompleteAsync(
-        int id, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken) =>
+        [Description(TaskRules.NumberDescription)] int id, ClaimsPrincipal user, TaskService service, CancellationToken cancellationToken) =>
         await service.SetCompletedAsync(user.GetUserId(), id, completed: null, cancellationToken) is { } task
             ? TypedResults.Ok(ToDto(task))
             : NotFound(id);
@@ -95,5 +96,5 @@ public static class TaskEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Task not found", detail: $"There is no task {id} in your list.");
 
     public static TaskDto ToDto(TodoTask task) =>
-        new(task.Id, task.Title, task.Description, task.Completed, task.CreatedAt, task.UpdatedAt);
+        new(task.Number, task.Title, task.Description, task.Completed, task.CreatedAt, task.UpdatedAt);
 }

@@ -32,7 +32,9 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var user = await RegisterAsync();
         var other = await RegisterAsync(UniqueEmail("other"));
-        var othersTask = await CreateTaskAsync(other, "Not yours");
+        // Task numbers are per user: the other's task 2 is a number this user does not have.
+        await CreateTaskAsync(other, "Not yours");
+        var othersTask = await CreateTaskAsync(other, "Not yours either");
         await using var client = await ConnectMcpAsync(user.Token);
 
         var added = await CallAsync(client, "add_task", new() { ["title"] = "Buy groceries", ["description"] = "milk" });
@@ -52,7 +54,7 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
         var notYours = await client.CallToolAsync("delete_task", new Dictionary<string, object?> { ["task_id"] = othersTask.Id }, cancellationToken: Cancellation);
         Assert.True(notYours.IsError, "a failed tool call must carry MCP's isError flag");
         Assert.Contains("not_found", Assert.IsType<TextContentBlock>(Assert.Single(notYours.Content)).Text, StringComparison.Ordinal);
-        Assert.Single(await ListTasksAsync(other));
+        Assert.Equal(2, (await ListTasksAsync(other)).Length);
 
         var deleted = await CallAsync(client, "delete_task", new() { ["task_id"] = id });
         Assert.Equal("deleted", deleted.GetProperty("status").GetString());

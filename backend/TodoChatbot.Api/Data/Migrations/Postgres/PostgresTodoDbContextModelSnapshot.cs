@@ -191,6 +191,22 @@ namespace TodoChatbot.Api.Data.Migrations.Postgres
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("TodoChatbot.Api.Data.TaskSequence", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_task_sequences");
+
+                    b.ToTable("task_sequences", (string)null);
+                });
+
             modelBuilder.Entity("TodoChatbot.Api.Data.TodoTask", b =>
                 {
                     b.Property<int>("Id")
@@ -213,6 +229,10 @@ namespace TodoChatbot.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -233,6 +253,10 @@ namespace TodoChatbot.Api.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "Completed")
                         .HasDatabaseName("ix_tasks_user_id_completed");
+
+                    b.HasIndex("UserId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tasks_user_id_number");
 
                     b.ToTable("tasks", (string)null);
                 });
@@ -379,6 +403,16 @@ namespace TodoChatbot.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_messages_asp_net_users_user_id");
 
                     b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("TodoChatbot.Api.Data.TaskSequence", b =>
+                {
+                    b.HasOne("TodoChatbot.Api.Data.TodoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_sequences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TodoChatbot.Api.Data.TodoTask", b =>

@@ -180,6 +180,22 @@ namespace TodoChatbot.Api.Data.Migrations.Sqlite
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("TodoChatbot.Api.Data.TaskSequence", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_task_sequences");
+
+                    b.ToTable("task_sequences", (string)null);
+                });
+
             modelBuilder.Entity("TodoChatbot.Api.Data.TodoTask", b =>
                 {
                     b.Property<int>("Id")
@@ -199,6 +215,10 @@ namespace TodoChatbot.Api.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -220,6 +240,10 @@ namespace TodoChatbot.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "Completed")
                         .HasDatabaseName("ix_tasks_user_id_completed");
+
+                    b.HasIndex("UserId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tasks_user_id_number");
 
                     b.ToTable("tasks", (string)null);
                 });
@@ -366,6 +390,16 @@ namespace TodoChatbot.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_messages_asp_net_users_user_id");
 
                     b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("TodoChatbot.Api.Data.TaskSequence", b =>
+                {
+                    b.HasOne("TodoChatbot.Api.Data.TodoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_sequences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TodoChatbot.Api.Data.TodoTask", b =>
