@@ -61,6 +61,9 @@ public sealed record ToolError(
     [property: JsonPropertyName("code"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null)
 {
     public const string NotFoundCode = "not_found";
+
+    /// <summary>An argument is missing or of the wrong type (MCP clients; the chat agent's model gets the same words).</summary>
+    public const string InvalidArgumentCode = "invalid_argument";
 }
 
 /// <summary>The tool names, as the specification and the MCP server expose them.</summary>

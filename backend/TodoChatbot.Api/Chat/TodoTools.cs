@@ -23,7 +23,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
     /// <summary>The tools this instance ran, in order.</summary>
     public IReadOnlyList<ToolCallDto> Calls => _calls;
 
-    [McpServerTool(Name = ToolNames.AddTask), Description("Add a task to the user's todo list.")]
+    [McpServerTool(Name = ToolNames.AddTask, UseStructuredContent = true, OutputSchemaType = typeof(TaskActionResult)), Description("Add a task to the user's todo list.")]
     public async Task<object> AddTask(
         [Description("What to do, 1-200 characters, e.g. 'Buy groceries'.")] string title,
         [Description("Optional details, up to 1000 characters.")] string? description = null,
@@ -38,7 +38,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
         return Record(ToolNames.AddTask, arguments, new TaskActionResult(task.Number, "created", task.Title));
     }
 
-    [McpServerTool(Name = ToolNames.ListTasks), Description("List the user's tasks with their numbers (id), titles and completion.")]
+    [McpServerTool(Name = ToolNames.ListTasks, UseStructuredContent = true, OutputSchemaType = typeof(TaskSummary[])), Description("List the user's tasks with their numbers (id), titles and completion.")]
     public async Task<object> ListTasks(
         [Description("Which tasks: 'all' (default), 'pending' or 'completed'.")] string? status = null,
         CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
         return Record(ToolNames.ListTasks, arguments, found.Select(task => new TaskSummary(task.Number, task.Title, task.Completed)).ToArray());
     }
 
-    [McpServerTool(Name = ToolNames.CompleteTask), Description("Mark one of the user's tasks as completed.")]
+    [McpServerTool(Name = ToolNames.CompleteTask, UseStructuredContent = true, OutputSchemaType = typeof(TaskActionResult)), Description("Mark one of the user's tasks as completed.")]
     public async Task<object> CompleteTask(
         [Description("The task's number in the user's list (1, 2, 3 …), as list_tasks shows it.")] int task_id,
         CancellationToken cancellationToken = default)
@@ -60,7 +60,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
             task is null ? NotFound(task_id) : new TaskActionResult(task.Number, "completed", task.Title));
     }
 
-    [McpServerTool(Name = ToolNames.DeleteTask), Description("Delete one of the user's tasks.")]
+    [McpServerTool(Name = ToolNames.DeleteTask, UseStructuredContent = true, OutputSchemaType = typeof(TaskActionResult)), Description("Delete one of the user's tasks.")]
     public async Task<object> DeleteTask(
         [Description("The task's number in the user's list (1, 2, 3 …), as list_tasks shows it.")] int task_id,
         CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
             task is null ? NotFound(task_id) : new TaskActionResult(task.Number, "deleted", task.Title));
     }
 
-    [McpServerTool(Name = ToolNames.UpdateTask), Description("Change the title and/or description of one of the user's tasks.")]
+    [McpServerTool(Name = ToolNames.UpdateTask, UseStructuredContent = true, OutputSchemaType = typeof(TaskActionResult)), Description("Change the title and/or description of one of the user's tasks.")]
     public async Task<object> UpdateTask(
         [Description("The task's number in the user's list (1, 2, 3 …), as list_tasks shows it.")] int task_id,
         [Description("New title, 1-200 characters; omit to keep the current one.")] string? title = null,

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using TodoChatbot.Api.Chat;
+using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Mcp;
 
@@ -21,15 +23,28 @@ public static class McpExtensions
             .WithTools<TodoTools>()
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (request, cancellationToken) =>
             {
+                if (request.MatchedPrimitive is McpServerTool tool
+                    && ToolArguments.Check(tool.ProtocolTool.InputSchema, request.Params?.Arguments) is { } problem)
+                    return Refusal(new ToolError(problem, ToolError.InvalidArgumentCode));
                 // The tools answer {error: …} when they cannot act (the chat agent reads that as
-                // data); MCP clients also get the protocol's own failure flag.
+                // data); MCP clients also get the protocol's own failure flag, and no structured
+                // content, which is declared for results only.
                 var result = await next(request, cancellationToken);
-                if (result.IsError != true && IsToolError(result))
+                if (result.IsError == true || IsToolError(result))
+                {
                     result.IsError = true;
+                    result.StructuredContent = null;
+                }
                 return result;
             }));
         return builder;
     }
+
+    private static CallToolResult Refusal(ToolError error) => new()
+    {
+        IsError = true,
+        Content = [new TextContentBlock { Text = JsonSerializer.Serialize(error, ContractJson.Options) }],
+    };
 
     private static bool IsToolError(CallToolResult result)
     {

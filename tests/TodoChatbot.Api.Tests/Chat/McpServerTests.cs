@@ -75,6 +75,57 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Empty(await ListTasksAsync(user));
     }
 
+    [Fact]
+    public async Task Results_come_as_structured_content_matching_each_tools_output_schema()
+    {
+        var user = await RegisterAsync();
+        await using var client = await ConnectMcpAsync(user.Token);
+        var schemas = (await client.ListToolsAsync(cancellationToken: Cancellation)).ToDictionary(t => t.Name, t => t.ProtocolTool.OutputSchema);
+
+        var added = await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "Buy groceries" }, cancellationToken: Cancellation);
+        var listed = await client.CallToolAsync("list_tasks", new Dictionary<string, object?>(), cancellationToken: Cancellation);
+        var missing = await client.CallToolAsync("complete_task", new Dictionary<string, object?> { ["task_id"] = 99 }, cancellationToken: Cancellation);
+
+        Assert.Equal(["status", "task_id", "title"], Required(schemas["add_task"]!.Value).Order());
+        // list_tasks' result is an array: in its natural shape from protocol 2026-07-28 on (which
+        // this client speaks), inside {"result": …} for older clients, where MCP wants an object
+        // (the TypeScript client's test sees that form).
+        Assert.True(client.NegotiatedProtocolVersion is not null && string.CompareOrdinal(client.NegotiatedProtocolVersion, "2026-07-28") >= 0, client.NegotiatedProtocolVersion);
+        Assert.Equal("array", schemas["list_tasks"]!.Value.GetProperty("type").GetString());
+        Assert.Equal(1, added.StructuredContent!.Value.GetProperty("task_id").GetInt32());
+        Assert.Equal("created", added.StructuredContent!.Value.GetProperty("status").GetString());
+        // Older clients read the same result as text.
+        Assert.Equal(added.StructuredContent!.Value.GetRawText(), Assert.IsType<TextContentBlock>(Assert.Single(added.Content)).Text);
+        var entry = Assert.Single(listed.StructuredContent!.Value.EnumerateArray());
+        Assert.Equal((1, "Buy groceries", false), (entry.GetProperty("id").GetInt32(), entry.GetProperty("title").GetString(), entry.GetProperty("completed").GetBoolean()));
+        // A failure is content with isError, and carries no structured content (declared for results).
+        Assert.True(missing.IsError);
+        Assert.Null(missing.StructuredContent);
+    }
+
+    [Theory]
+    [InlineData("complete_task", """{"task_id":"abc"}""", "task_id must be a whole number (a task number such as 3), not \"abc\".")]
+    [InlineData("delete_task", """{"task_id":2.5}""", "task_id must be a whole number (a task number such as 3), not the number 2.5.")]
+    [InlineData("update_task", """{"task_id":1,"title":7}""", "title must be text (or left out), not the number 7.")]
+    [InlineData("add_task", """{"description":"milk"}""", "title is required.")]
+    [InlineData("complete_task", """{}""", "task_id is required.")]
+    public async Task A_missing_or_mistyped_argument_is_named_with_what_is_expected(string tool, string arguments, string error)
+    {
+        var user = await RegisterAsync();
+        await CreateTaskAsync(user, "Keep me");
+        await using var client = await ConnectMcpAsync(user.Token);
+
+        var result = await client.CallToolAsync(tool, JsonSerializer.Deserialize<Dictionary<string, object?>>(arguments), cancellationToken: Cancellation);
+
+        // Refused before the tool runs: the binder's exception (a generic "An error occurred
+        // invoking …", logged as unhandled) is never reached.
+        Assert.True(result.IsError);
+        var body = JsonDocument.Parse(Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text).RootElement;
+        Assert.Equal(error, body.GetProperty("error").GetString());
+        Assert.Equal(ToolError.InvalidArgumentCode, body.GetProperty("code").GetString());
+        Assert.Equal("Keep me", Assert.Single(await ListTasksAsync(user)).Title);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not-a-token")]
