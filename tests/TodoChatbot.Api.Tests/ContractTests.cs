@@ -41,6 +41,7 @@ public sealed class ContractTests(SqliteApiFactory factory) : ApiTestBase(factor
             ["name"] = tool.Name,
             ["description"] = tool.Description,
             ["inputSchema"] = JsonNode.Parse(tool.JsonSchema.GetRawText()),
+            ["outputSchema"] = tool.ProtocolTool.OutputSchema is { } output ? JsonNode.Parse(output.GetRawText()) : null,
         }).ToArray());
 
         await AssertContractAsync("mcp-tools.json", contract);
