@@ -49,6 +49,8 @@ bash "$here/docker/make-base-images.sh"
 # Helm for the chart tests (no cluster is needed to lint and render).
 command -v unzip >/dev/null || apt_install unzip
 command -v shellcheck >/dev/null || apt_install shellcheck
+# jq merges the charts' values schemas (scripts/helm/generate-schemas.sh, checked by a test).
+command -v jq >/dev/null || apt_install jq
 bash "$here/ci/install-helm.sh"
 
 # The tests run PostgreSQL as the 'postgres' user when they run as root (initdb refuses root).

@@ -84,7 +84,7 @@ spec:
       {{- end }}
       {{- with $root.Values.topologySpreadConstraints }}
       topologySpreadConstraints:
-        {{- include "todo-common.topologySpreadConstraints" $root | nindent 8 }}
+        {{- include "todo-common.topologySpreadConstraints" $root | trim | nindent 8 }}
       {{- end }}
 {{- end }}
 
