@@ -13,8 +13,8 @@ endpoints, and the scheduling values. What differs between the services comes in
   ) }}
 */}}
 {{- define "todo-common.deployment" -}}
-{{- $root := .context }}
-{{- $args := . }}
+{{- $root := .context -}}
+{{- $args := . -}}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -94,7 +94,7 @@ the restricted security context, resources and the /tmp mount. With "containerPo
 service itself, with the http port and the probes; with "args" it is an init container.
 */}}
 {{- define "todo-common.container" -}}
-{{- $root := .context }}
+{{- $root := .context -}}
 image: {{ include "todo-common.image" $root | quote }}
 imagePullPolicy: {{ $root.Values.image.pullPolicy }}
 {{- with .args }}
@@ -139,7 +139,9 @@ HTTP and touches no dependency (startup, liveness: a database outage must not ge
 timings are values.
 */}}
 {{- define "todo-common.probes" -}}
-{{- range $probe, $path := dict "startup" "/healthz" "liveness" "/healthz" "readiness" "/readyz" }}
+{{- range list (list "startup" "/healthz") (list "liveness" "/healthz") (list "readiness" "/readyz") }}
+{{- $probe := index . 0 }}
+{{- $path := index . 1 }}
 {{- $timings := index $.Values.probes $probe }}
 {{ $probe }}Probe:
   httpGet:

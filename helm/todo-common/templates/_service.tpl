@@ -42,7 +42,7 @@ drain delay, log level; docs/CONFIGURATION.md), then the chart's own "data" (YAM
   {{ include "todo-common.configMap" (dict "context" . "data" (include "backend.config" .)) }}
 */}}
 {{- define "todo-common.configMap" -}}
-{{- $root := .context }}
+{{- $root := .context -}}
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -62,7 +62,7 @@ pull) with "args"; it passes when the command exits 0. Named <fullname>-test-<na
   {{ include "todo-common.testPod" (dict "context" . "name" "ready" "args" (list "healthcheck" $url)) }}
 */}}
 {{- define "todo-common.testPod" -}}
-{{- $root := .context }}
+{{- $root := .context -}}
 apiVersion: v1
 kind: Pod
 metadata:
