@@ -34,6 +34,13 @@ public sealed class LibraryChartTests
     }
 
     [Fact]
+    public async Task The_library_chart_lints_strictly()
+    {
+        var (code, output) = await Helm.RunAsync("lint", "--strict", Helm.Chart("todo-common"));
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
     public void Each_template_says_only_what_is_the_services_own()
     {
         // The library's pieces are used, not re-implemented: the Deployment, Service and
