@@ -52,6 +52,8 @@ bash "$here/docker/make-base-images.sh"
 # Helm for the chart tests (no cluster is needed to lint and render).
 command -v unzip >/dev/null || apt_install unzip
 command -v shellcheck >/dev/null || apt_install shellcheck
+# jq merges the charts' values schemas (scripts/helm/generate-schemas.sh, checked by a test).
+command -v jq >/dev/null || apt_install jq
 bash "$here/ci/install-helm.sh"
 # npm packages for the tests: the Compose schema and validator, the official MCP TypeScript client.
 bash "$here/ci/install-node-tools.sh"

@@ -11,15 +11,21 @@ helm=${HELM:-$(command -v helm || echo "$root/tools/helm/helm")}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$helm" template todo "$root/helm/backend" --namespace default \
-  --set existingSecret=todo-chatbot-backend --set tests.enabled=false --output-dir "$work" >/dev/null
-"$helm" template todo "$root/helm/frontend" --namespace default \
-  --set backendService.name=todo-backend --set tests.enabled=false --output-dir "$work" >/dev/null
+# The service charts need their library chart (helm/todo-common) in charts/: fetched into a copy,
+# so that rendering never changes the working tree.
+cp -R "$root/helm" "$work/helm"
+for service in backend frontend; do
+  "$helm" dependency update "$work/helm/$service" >/dev/null
+done
+"$helm" template todo "$work/helm/backend" --namespace default \
+  --set existingSecret=todo-chatbot-backend --set tests.enabled=false --output-dir "$work/out" >/dev/null
+"$helm" template todo "$work/helm/frontend" --namespace default \
+  --set backendService.name=todo-backend --set tests.enabled=false --output-dir "$work/out" >/dev/null
 
 for service in backend frontend; do
   mkdir -p "$out/$service"
   find "$out/$service" -name '*.yaml' -delete
-  for file in "$work/$service/templates/"*.yaml; do
+  for file in "$work/out/$service/templates/"*.yaml; do
     {
       echo "# Generated from helm/$service by scripts/k8s/render-manifests.sh. Do not edit: change the chart."
       grep -v '^# Source:' "$file"

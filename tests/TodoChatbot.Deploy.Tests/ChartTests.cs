@@ -5,19 +5,24 @@ namespace TodoChatbot.Deploy.Tests;
 /// <summary>What every rendering of the charts must hold, for default, dev, prod and custom values.</summary>
 public sealed class ChartTests
 {
+    private const string SpreadOverNodes = """topologySpreadConstraints=[{"maxSkew":1,"topologyKey":"kubernetes.io/hostname","whenUnsatisfiable":"ScheduleAnyway"}]""";
+
     public static TheoryData<string, string[]> Renderings => new()
     {
         { "backend", Helm.WithSecrets() },
-        { "backend", Helm.WithSecrets("-f", Helm.Chart("backend") + "/values-dev.yaml") },
-        { "backend", ["-f", Helm.Chart("backend") + "/values-prod.yaml"] },
+        // The service charts on their own, development-like and production-like (the overlays are
+        // the umbrella's, below).
+        { "backend", Helm.WithSecrets("--set", "replicaCount=1", "--set", "config.logLevel=Debug") },
+        { "backend", ["--set", "replicaCount=3", "--set", "existingSecret=todo-chatbot-backend", "--set-json", SpreadOverNodes] },
         { "backend", Helm.WithSecrets("--set", "replicaCount=4", "--set", "networkPolicy.enabled=true", "--set", "image.tag=1.2.3", "--set", "fullnameOverride=api") },
         { "frontend", [] },
-        { "frontend", ["-f", Helm.Chart("frontend") + "/values-dev.yaml"] },
-        { "frontend", ["-f", Helm.Chart("frontend") + "/values-prod.yaml"] },
+        { "frontend", ["--set", "replicaCount=1", "--set", "config.logLevel=Debug"] },
+        { "frontend", ["--set", "replicaCount=3", "--set", "service.type=ClusterIP", "--set", "ingress.enabled=true", "--set-json", SpreadOverNodes] },
         { "frontend", ["--set", "ingress.enabled=true", "--set", "ingress.tlsSecretName=todo-tls", "--set", "service.type=ClusterIP"] },
         { "todo-chatbot", Helm.UmbrellaWithSecrets() },
         { "todo-chatbot", Helm.UmbrellaWithSecrets("-f", Helm.Chart("todo-chatbot") + "/values-dev.yaml") },
         { "todo-chatbot", ["-f", Helm.Chart("todo-chatbot") + "/values-prod.yaml"] },
+        { "todo-chatbot", ["-f", Helm.Chart("todo-chatbot") + "/values-dev.yaml"] }, // no secret given: generated
         { "todo-chatbot", Helm.UmbrellaWithSecrets("--set", "global.postgresql.enabled=true", "--set", "frontend.ingress.enabled=true") },
     };
 
@@ -25,8 +30,7 @@ public sealed class ChartTests
     [MemberData(nameof(Renderings))]
     public async Task Lint_passes_strictly(string chart, string[] values)
     {
-        if (chart == "todo-chatbot")
-            await Helm.TemplateAsync(chart, "todo", values); // builds the dependencies first
+        await Helm.EnsureDependenciesAsync();
         var (code, output) = await Helm.RunAsync(["lint", "--strict", Helm.Chart(chart), .. values]);
         Assert.True(code == 0, output);
     }

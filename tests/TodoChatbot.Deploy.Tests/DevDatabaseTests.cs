@@ -127,6 +127,8 @@ public sealed class DevDatabaseTests
             Directory.CreateDirectory(Path.Combine(chart, "templates"));
             await File.WriteAllTextAsync(Path.Combine(chart, "Chart.yaml"), "apiVersion: v2\nname: password-logic\nversion: 0.1.0\n", Cancellation);
             File.Copy(Path.Combine(Helm.Chart("todo-chatbot"), "templates", "_helpers.tpl"), Path.Combine(chart, "templates", "_helpers.tpl"));
+            // The generate-once helper it calls, from the library chart.
+            File.Copy(Path.Combine(Helm.Chart("todo-common"), "templates", "_secrets.tpl"), Path.Combine(chart, "templates", "_secrets.tpl"));
             await File.WriteAllTextAsync(Path.Combine(chart, "templates", "cases.yaml"), """
                 kept: {{ include "todo-chatbot.postgresql.password" (dict "existing" (dict "data" (dict "password" "a2VwdC1wYXNzd29yZA=="))) }}
                 fresh: {{ include "todo-chatbot.postgresql.password" (dict "existing" (dict)) }}

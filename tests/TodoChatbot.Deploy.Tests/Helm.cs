@@ -53,8 +53,7 @@ public static class Helm
     /// <summary>Renders a chart (with `helm template`) and returns its objects, asserting success.</summary>
     public static async Task<IReadOnlyList<object>> TemplateAsync(string chart, string release = "todo", params string[] extra)
     {
-        if (chart == "todo-chatbot")
-            await BuildDependenciesAsync();
+        await EnsureDependenciesAsync();
         var (code, output) = await RunAsync(["template", release, Chart(chart), "--namespace", "todo", .. extra]);
         Assert.True(code == 0, $"helm template {chart} failed:\n{output}");
         return Parse(output);
@@ -79,15 +78,22 @@ public static class Helm
     public static string[] UmbrellaWithSecrets(params string[] extra) =>
         ["--set", $"backend.secrets.databaseUrl={DatabaseUrl}", "--set", $"backend.secrets.jwtSecret={JwtSecret}", .. extra];
 
-    private static async Task BuildDependenciesAsync()
+    /// <summary>
+    /// `helm dependency update` for every chart with file:// dependencies, once per test run: the
+    /// service charts first (their helm/todo-common), then the umbrella, which packages them.
+    /// </summary>
+    public static async Task EnsureDependenciesAsync()
     {
         await DependencyLock.WaitAsync();
         try
         {
             if (_dependenciesBuilt)
                 return;
-            var (code, output) = await RunAsync("dependency", "update", Chart("todo-chatbot"));
-            Assert.True(code == 0, output);
+            foreach (var chart in new[] { "backend", "frontend", "todo-chatbot" })
+            {
+                var (code, output) = await RunAsync("dependency", "update", Chart(chart));
+                Assert.True(code == 0, output);
+            }
             _dependenciesBuilt = true;
         }
         finally

@@ -1,64 +1,49 @@
-{{/* Chart name, truncated to the 63 characters Kubernetes allows in a name. */}}
-{{- define "backend.name" -}}
-{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
-{{- end }}
-
-{{/*
-Full name: <release>-<chart>, or the release name alone when it already contains the chart name
-(helm install todo-backend … → todo-backend).
-*/}}
-{{- define "backend.fullname" -}}
-{{- if .Values.fullnameOverride }}
-{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
-{{- else }}
-{{- $name := default .Chart.Name .Values.nameOverride }}
-{{- if contains $name .Release.Name }}
-{{- .Release.Name | trunc 63 | trimSuffix "-" }}
-{{- else }}
-{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
-{{- end }}
-{{- end }}
-{{- end }}
-
-{{- define "backend.chart" -}}
-{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
-{{- end }}
-
-{{- define "backend.labels" -}}
-helm.sh/chart: {{ include "backend.chart" . }}
-{{ include "backend.selectorLabels" . }}
-app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
-app.kubernetes.io/component: api
-app.kubernetes.io/part-of: todo-chatbot
-{{- end }}
-
-{{- define "backend.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "backend.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
-{{- end }}
-
-{{- define "backend.image" -}}
-{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
-{{- end }}
+{{/* What only the backend does. Names, labels and the pod template are in helm/todo-common. */}}
 
 {{/* The Secret the pods read: the one named by existingSecret, or the chart's own. */}}
 {{- define "backend.secretName" -}}
-{{- default (include "backend.fullname" .) .Values.existingSecret }}
+{{- default (include "todo-common.fullname" .) .Values.existingSecret }}
 {{- end }}
 
 {{/*
 True when the umbrella chart runs the development PostgreSQL (global.postgresql.enabled): the
-database is then <release>-postgresql, user and database `todo`, its password in that Secret.
+database is then todo-common.postgresql.fullname, user and database `todo`, its password in that
+Secret.
 */}}
 {{- define "backend.inClusterDatabase" -}}
 {{- if dig "postgresql" "enabled" false (.Values.global | default dict) }}true{{ end }}
 {{- end }}
 
-{{/* Environment shared by the migrate init container and the API container. */}}
+{{/*
+The JWT signing secret for the chart's own Secret: secrets.jwtSecret when given; else, with the
+development switch secrets.generateJwtSecret, the one the Secret already holds (so an upgrade keeps
+everyone signed in) or a new random one; else the install fails, naming the value. Called with
+(dict "context" . "existing" <the chart's Secret from lookup, or an empty dict>), as the database
+password is, so a test can give it either case.
+*/}}
+{{- define "backend.jwtSecret" -}}
+{{- $root := .context }}
+{{- if $root.Values.secrets.jwtSecret }}
+{{- $root.Values.secrets.jwtSecret }}
+{{- else if $root.Values.secrets.generateJwtSecret }}
+{{- include "todo-common.keptRandom" (dict "existing" .existing "key" $root.Values.secretKeys.jwtSecret "length" 64) | b64dec }}
+{{- else }}
+{{- required "set secrets.jwtSecret (openssl rand -base64 48) or name an existingSecret (development only: secrets.generateJwtSecret=true)" "" }}
+{{- end }}
+{{- end }}
+
+{{/*
+What the chart's Secret is made from, for the pods' checksum/secret: the values, not the rendered
+Secret, whose generated JWT secret differs on every `helm template` and first install.
+*/}}
+{{- define "backend.secretChecksum" -}}
+{{- pick .Values "existingSecret" "secretKeys" "secrets" | toJson }}
+{{- end }}
+
+{{/* Environment of the migrate init container and the API container (extraEnv follows it). */}}
 {{- define "backend.env" -}}
 {{- if include "backend.inClusterDatabase" . -}}
-{{- $database := printf "%s-postgresql" .Release.Name | trunc 52 | trimSuffix "-" -}}
+{{- $database := include "todo-common.postgresql.fullname" . -}}
 - name: DATABASE_URL
   value: {{ printf "postgresql://todo@%s:5432/todo" $database | quote }}
 - name: DATABASE_PASSWORD
@@ -90,7 +75,4 @@ database is then <release>-postgresql, user and database `todo`, its password in
       name: {{ include "backend.secretName" . }}
       key: {{ .Values.secretKeys.openaiApiKey }}
       optional: true
-{{- with .Values.extraEnv }}
-{{ toYaml . }}
-{{- end }}
 {{- end }}

@@ -1,11 +1,7 @@
 {{/*
-The development database's name: <release>-postgresql, at most 52 characters (a StatefulSet's
-pods add a suffix and a revision label to it). The backend chart derives the same name when
-global.postgresql.enabled is true (backend.env in its _helpers.tpl); the two must agree.
+The development database's name, <release>-postgresql, is todo-common.postgresql.fullname: the
+backend chart connects to the same name.
 */}}
-{{- define "todo-chatbot.postgresql.fullname" -}}
-{{- printf "%s-postgresql" .Release.Name | trunc 52 | trimSuffix "-" }}
-{{- end }}
 
 {{- define "todo-chatbot.postgresql.labels" -}}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | trunc 63 | trimSuffix "-" }}
@@ -29,6 +25,5 @@ lookup, or an empty dict>): `lookup` finds nothing under `helm template` and --d
 choice is made here, where a test can give it either case.
 */}}
 {{- define "todo-chatbot.postgresql.password" -}}
-{{- $data := get (.existing | default dict) "data" | default dict }}
-{{- get $data "password" | default (randAlphaNum 32 | b64enc) }}
+{{- include "todo-common.keptRandom" (dict "existing" .existing "key" "password" "length" 32) }}
 {{- end }}
