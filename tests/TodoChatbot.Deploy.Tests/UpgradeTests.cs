@@ -5,16 +5,16 @@ using TodoChatbot.Testing;
 namespace TodoChatbot.Deploy.Tests;
 
 /// <summary>
-/// `helm upgrade` from the charts as released before the library chart (version 0.1.0, taken from
-/// git) to these: every object keeps its name and its fields that Kubernetes will not change in
+/// `helm upgrade` from the charts as released before the library chart (version 0.1.0, kept as
+/// Fixtures/helm-charts-0.1.0.tar.gz: the helm/ folder of commit ebdcc7f, so that the test needs
+/// no git history; a CI clone may be shallow) to these: every object keeps its name and its fields that Kubernetes will not change in
 /// place (selectors, the database's volume claim), and the development database's password and
 /// the backend's JWT secret, as a cluster holds them after the old install, are kept by the new
 /// chart's lookup helpers (fed that Secret, as DevDatabaseTests does).
 /// </summary>
 public sealed class UpgradeTests : IAsyncLifetime
 {
-    // The last commit with the charts at version 0.1.0 (before helm/todo-common).
-    private const string PreviousCharts = "ebdcc7fdd6e7fb3c7e1ba9386b5e13b0664a67fa";
+    private static string PreviousCharts => RepositoryPaths.Combine("tests", "TodoChatbot.Deploy.Tests", "Fixtures", "helm-charts-0.1.0.tar.gz");
 
     private readonly string _old = Directory.CreateTempSubdirectory("todo-old-charts").FullName;
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -23,8 +23,8 @@ public sealed class UpgradeTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         TestEnvironment.Require(Helm.Unavailable);
-        var (code, output) = await RunAsync("bash", "-c", """git -C "$1" archive "$2" helm | tar -x -C "$3" """, "bash", RepositoryPaths.Root, PreviousCharts, _old);
-        Assert.True(code == 0, $"the 0.1.0 charts ({PreviousCharts}) are not in this clone's history (a shallow clone?):\n{output}");
+        var (code, output) = await RunAsync("tar", "-xzf", PreviousCharts, "-C", _old);
+        Assert.True(code == 0, $"cannot unpack {PreviousCharts}:\n{output}");
         (code, output) = await Helm.RunAsync("dependency", "update", OldUmbrella);
         Assert.True(code == 0, output);
         await Helm.EnsureDependenciesAsync();
