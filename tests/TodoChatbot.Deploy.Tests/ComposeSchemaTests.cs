@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
@@ -53,21 +52,14 @@ public sealed class ComposeSchemaTests
         }
     }
 
-    private static async Task<(int, string)> ValidateAsync(Dictionary<string, string>? environment, params string[] files)
+    private static Task<(int, string)> ValidateAsync(Dictionary<string, string>? settings, params string[] files)
     {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        start.ArgumentList.Add(RepositoryPaths.Combine("scripts", "compose", "validate.mjs"));
-        foreach (var file in files)
-            start.ArgumentList.Add(file);
-        foreach (var name in new[] { "FRONTEND_PORT", "SDK_IMAGE", "RUNTIME_IMAGE", "POSTGRES_IMAGE", "TODO_VERSION", "DATABASE_URL" })
-            start.Environment.Remove(name); // the defaults in the files, whatever the test run exports
-        foreach (var (name, value) in environment ?? [])
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
+        // The defaults in the files, whatever the test run exports.
+        var environment = new[] { "FRONTEND_PORT", "SDK_IMAGE", "RUNTIME_IMAGE", "POSTGRES_IMAGE", "TODO_VERSION", "DATABASE_URL" }
+            .ToDictionary(name => name, _ => (string?)null);
+        foreach (var (name, value) in settings ?? [])
+            environment[name] = value;
+        return Command.RunAsync("node", [RepositoryPaths.Combine("scripts", "compose", "validate.mjs"), .. files], environment, TestContext.Current.CancellationToken);
     }
 
     private static bool Executable(string name) =>

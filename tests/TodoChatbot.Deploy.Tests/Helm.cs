@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s;
 using k8s.Models;
 using TodoChatbot.Testing;
@@ -24,30 +23,14 @@ public static class Helm
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
     {
         TestEnvironment.Require(Unavailable);
-        var start = new ProcessStartInfo(Binary.Value!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return await Command.RunAsync(Binary.Value!, arguments);
     }
 
     /// <summary>Runs one of the repository's scripts with this Helm.</summary>
     public static async Task<(int ExitCode, string Output)> RunScriptAsync(string script, params string[] arguments)
     {
         TestEnvironment.Require(Unavailable);
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["HELM"] = Binary.Value!;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return await Command.RunAsync("bash", [script, .. arguments], new Dictionary<string, string?> { ["HELM"] = Binary.Value! });
     }
 
     /// <summary>Renders a chart (with `helm template`) and returns its objects, asserting success.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
@@ -170,20 +169,6 @@ public sealed class ScriptTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file.StartsWith('/') ? file : RepositoryPaths.Combine(file))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancellation);
-        var error = process.StandardError.ReadToEndAsync(Cancellation);
-        await process.WaitForExitAsync(Cancellation);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments) =>
+        Command.RunAsync(file.StartsWith('/') ? file : RepositoryPaths.Combine(file), arguments, cancellationToken: Cancellation);
 }

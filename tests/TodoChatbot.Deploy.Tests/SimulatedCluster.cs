@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
@@ -29,25 +28,16 @@ internal sealed class SimulatedCluster : IDisposable
     public string? Applied(string kind, string name) =>
         File.Exists(Path.Combine(State, $"applied-{kind}-{name}.yaml")) ? File.ReadAllText(Path.Combine(State, $"applied-{kind}-{name}.yaml")) : null;
 
-    public async Task<(int ExitCode, string Output)> RunAsync(string script, IReadOnlyDictionary<string, string>? settings, params string[] arguments)
+    public Task<(int ExitCode, string Output)> RunAsync(string script, IReadOnlyDictionary<string, string>? settings, params string[] arguments)
     {
-        var start = new ProcessStartInfo(RepositoryPaths.Combine(script))
+        var environment = new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
+            ["PATH"] = $"{Bin}:{Environment.GetEnvironmentVariable("PATH")}",
+            ["SIM_STATE"] = State,
         };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["PATH"] = $"{Bin}:{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment["SIM_STATE"] = State;
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
+            environment[name] = value;
+        return Command.RunAsync(RepositoryPaths.Combine(script), arguments, environment, TestContext.Current.CancellationToken);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s.Models;
 using TodoChatbot.Testing;
 
@@ -23,7 +22,7 @@ public sealed class UpgradeTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         TestEnvironment.Require(Helm.Unavailable);
-        var (code, output) = await RunAsync("tar", "-xzf", PreviousCharts, "-C", _old);
+        var (code, output) = await Command.RunAsync("tar", ["-xzf", PreviousCharts, "-C", _old], cancellationToken: Cancellation);
         Assert.True(code == 0, $"cannot unpack {PreviousCharts}:\n{output}");
         (code, output) = await Helm.RunAsync("dependency", "update", OldUmbrella);
         Assert.True(code == 0, output);
@@ -124,15 +123,4 @@ public sealed class UpgradeTests : IAsyncLifetime
         return Helm.Parse(output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancellation);
-        var error = process.StandardError.ReadToEndAsync(Cancellation);
-        await process.WaitForExitAsync(Cancellation);
-        return (process.ExitCode, await output + await error);
-    }
 }

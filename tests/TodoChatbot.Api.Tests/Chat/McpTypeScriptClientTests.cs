@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
@@ -29,18 +28,14 @@ public sealed class McpTypeScriptClientTests
         await HttpWait.UntilOkAsync(new Uri(url, "/readyz"), TimeSpan.FromSeconds(90), backend);
         using var http = new HttpClient { BaseAddress = url };
 
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        start.ArgumentList.Add(RepositoryPaths.Combine("tests", "mcp-client", "check-server.mjs"));
-        start.Environment["MCP_URL"] = new Uri(url, "/mcp").ToString();
-        start.Environment["TOKEN_A"] = await RegisterAsync(http, "alice");
-        start.Environment["TOKEN_B"] = await RegisterAsync(http, "bob");
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync(Cancellation);
-        var error = node.StandardError.ReadToEndAsync(Cancellation);
-        await node.WaitForExitAsync(Cancellation);
-        var report = await output + await error;
+        var (exitCode, report) = await Command.RunAsync("node", [RepositoryPaths.Combine("tests", "mcp-client", "check-server.mjs")], new Dictionary<string, string?>
+        {
+            ["MCP_URL"] = new Uri(url, "/mcp").ToString(),
+            ["TOKEN_A"] = await RegisterAsync(http, "alice"),
+            ["TOKEN_B"] = await RegisterAsync(http, "bob"),
+        }, Cancellation);
 
-        Assert.True(node.ExitCode == 0, $"{report}\n--- backend ---\n{backend.Output}");
+        Assert.True(exitCode == 0, $"{report}\n--- backend ---\n{backend.Output}");
         Assert.Equal(Checks, report.Split('\n').Count(line => line.StartsWith("ok - ", StringComparison.Ordinal)));
         Assert.Contains($"{Checks} checks passed", report, StringComparison.Ordinal);
         // A wrong argument is an answer, not a crash: no tool of ours was logged as throwing. (The SDK
