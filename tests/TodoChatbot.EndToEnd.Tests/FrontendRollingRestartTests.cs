@@ -37,7 +37,7 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
 
         var (client, userId) = await BrowserClient.SignInAsync(_balancer.Url, "frontend-rolling");
         using var browser = client;
-        var load = new LoadLoop(browser, userId);
+        var load = new LoadLoop(browser, userId, streamedBodies: true);
         var running = load.RunAsync(LoadClients);
 
         await Task.Delay(1000, Cancellation);
