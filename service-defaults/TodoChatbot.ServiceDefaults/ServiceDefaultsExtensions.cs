@@ -43,11 +43,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Checks the options registered with ValidateOnStart now, so a bad setting ends in
     /// <see cref="StartupGuard"/>'s one-line reason rather than the host's logged stack trace; then
-    /// adds the exception handler and status-code pages that answer with problem details.
+    /// adds <c>Connection: close</c> during the shutdown drain, and the exception handler and
+    /// status-code pages that answer with problem details.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.Services.GetRequiredService<IStartupValidator>().Validate();
+        app.UseConnectionCloseWhileDraining();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException badRequest

@@ -60,6 +60,7 @@ public sealed class ProcessLifecycleTests : IDisposable
         });
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         await WaitForStatusAsync(client, "/readyz", HttpStatusCode.OK, TimeSpan.FromSeconds(60), process);
+        Assert.NotEqual(true, (await client.GetAsync("/healthz", Cancellation)).Headers.ConnectionClose);
 
         process.Terminate();
         await WaitForStatusAsync(client, "/readyz", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(2), process);
@@ -70,6 +71,9 @@ public sealed class ProcessLifecycleTests : IDisposable
         const string password = "Distinctive-Password-4711";
         var register = await client.PostAsJsonAsync("/api/auth/register", new { email = $"drain-{Guid.NewGuid():N}@example.com", password }, Cancellation);
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        // ... each on a connection closed after the answer: keep-alive clients move to a ready pod
+        // before the server stops (a Service balances per connection, see DrainConnections).
+        Assert.True(register.Headers.ConnectionClose, "a response during the drain kept its connection open");
         var token = (await register.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation)).GetProperty("token").GetString()!;
 
         Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));

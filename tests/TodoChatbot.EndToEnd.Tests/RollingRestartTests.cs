@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
 using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
@@ -16,7 +13,7 @@ public sealed class RollingRestartTests : IAsyncLifetime
 {
     private const int LoadClients = 6;
     private readonly List<ServiceProcess> _processes = [];
-    private ReadinessBalancer? _balancer;
+    private TcpReadinessBalancer? _balancer;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -36,7 +33,7 @@ public sealed class RollingRestartTests : IAsyncLifetime
 
         Uri[] backends = [new($"http://127.0.0.1:{ServiceProcess.FreePort()}"), new($"http://127.0.0.1:{ServiceProcess.FreePort()}")];
         var replicas = await Task.WhenAll(backends.Select(url => StartBackendAsync(url, backendEnvironment)));
-        _balancer = await ReadinessBalancer.StartAsync(backends);
+        _balancer = TcpReadinessBalancer.Start(backends);
         var frontendUrl = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
         var frontend = Track(ServiceProcess.Start(RepositoryPaths.ServiceAssembly("frontend", "TodoChatbot.Web"), [], new Dictionary<string, string?>
         {
@@ -48,8 +45,8 @@ public sealed class RollingRestartTests : IAsyncLifetime
         await _balancer.WaitUntilRoutedAsync(0, TimeSpan.FromSeconds(10));
         await _balancer.WaitUntilRoutedAsync(1, TimeSpan.FromSeconds(10));
 
-        using var browser = await SignedInClientAsync(frontendUrl);
-        var userId = browser.DefaultRequestHeaders.GetValues("X-User").Single();
+        var (client, userId) = await BrowserClient.SignInAsync(frontendUrl, "rolling");
+        using var browser = client;
         var load = new LoadLoop(browser, userId);
         var running = load.RunAsync(LoadClients);
 
@@ -88,22 +85,6 @@ public sealed class RollingRestartTests : IAsyncLifetime
         return process;
     }
 
-    /// <summary>A browser-like client: the BFF's session cookie and the anti-forgery header.</summary>
-    private static async Task<HttpClient> SignedInClientAsync(Uri frontendUrl)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = frontendUrl,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        client.DefaultRequestHeaders.Add("X-CSRF", "1");
-        var register = await client.PostAsJsonAsync("/bff/register", new { email = $"rolling-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, Cancellation);
-        Assert.True(register.IsSuccessStatusCode, $"register answered {(int)register.StatusCode}");
-        var user = await register.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation);
-        client.DefaultRequestHeaders.Add("X-User", user.GetProperty("id").GetString());
-        return client;
-    }
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -112,47 +93,5 @@ public sealed class RollingRestartTests : IAsyncLifetime
             await process.DisposeAsync();
         if (_balancer is not null)
             await _balancer.DisposeAsync();
-    }
-}
-
-/// <summary>Clients that list and create tasks back to back (the list stays short: nothing is completed), counting what succeeded and what failed.</summary>
-internal sealed class LoadLoop(HttpClient client, string userId)
-{
-    private readonly CancellationTokenSource _stop = new();
-    private int _succeeded;
-
-    public int Succeeded => Volatile.Read(ref _succeeded);
-    public ConcurrentQueue<string> Failures { get; } = new();
-
-    public Task RunAsync(int clients) => Task.WhenAll(Enumerable.Range(0, clients).Select(worker => Task.Run(() => WorkAsync(worker))));
-
-    public async Task StopAsync(Task running)
-    {
-        await _stop.CancelAsync();
-        await running;
-        _stop.Dispose();
-    }
-
-    private async Task WorkAsync(int worker)
-    {
-        for (var i = 0; !_stop.IsCancellationRequested; i++)
-        {
-            var create = i % 2 == 1;
-            var what = create ? "POST tasks" : "GET tasks";
-            try
-            {
-                using var response = create
-                    ? await client.PostAsJsonAsync($"/api/{userId}/tasks", new { title = $"load {worker}-{i}" }, CancellationToken.None)
-                    : await client.GetAsync($"/api/{userId}/tasks?status=completed", CancellationToken.None);
-                if (response.IsSuccessStatusCode)
-                    Interlocked.Increment(ref _succeeded);
-                else
-                    Failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                Failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}: {exception.GetType().Name} {exception.Message}");
-            }
-        }
     }
 }

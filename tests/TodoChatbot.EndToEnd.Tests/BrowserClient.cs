@@ -1,0 +1,27 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace TodoChatbot.EndToEnd.Tests;
+
+/// <summary>
+/// A browser-like client of the frontend: one connection pool with keep-alive (as a browser holds
+/// its connections to an origin), the BFF's session cookie and the anti-forgery header.
+/// </summary>
+internal static class BrowserClient
+{
+    /// <summary>Registers a new user through the BFF; returns the signed-in client and the user's id.</summary>
+    public static async Task<(HttpClient Client, string UserId)> SignInAsync(Uri frontendUrl, string emailPrefix)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = frontendUrl,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        var register = await client.PostAsJsonAsync("/bff/register", new { email = $"{emailPrefix}-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, cancellation);
+        Assert.True(register.IsSuccessStatusCode, $"register answered {(int)register.StatusCode}");
+        var user = await register.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellation);
+        return (client, user.GetProperty("id").GetString()!);
+    }
+}

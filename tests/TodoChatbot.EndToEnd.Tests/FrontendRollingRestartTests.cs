@@ -1,0 +1,97 @@
+using TodoChatbot.Testing;
+
+namespace TodoChatbot.EndToEnd.Tests;
+
+/// <summary>
+/// A rolling restart of two frontend replicas under browser-like load (keep-alive connections,
+/// session cookie, GET and POST) through a balancer that works as kube-proxy does: per TCP
+/// connection, following <c>/readyz</c>, with established connections pinned to their replica.
+/// Each replica gets SIGTERM, drains and exits, and its replacement starts on the same address;
+/// then the other. No request may fail: the other replica could always have taken it.
+/// </summary>
+public sealed class FrontendRollingRestartTests : IAsyncLifetime
+{
+    // The window this guards is a race (a request on the wire as the stopping server closes its
+    // connection): 12 connections and 4 restarts make it show on nearly every run without the fix.
+    private const int LoadClients = 12;
+    private const int Rounds = 2;
+    private readonly List<ServiceProcess> _processes = [];
+    private TcpReadinessBalancer? _balancer;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_rolling_restart_of_both_frontends_under_keep_alive_load_fails_no_request()
+    {
+        var (server, unavailable) = await PostgresServer.GetSharedAsync();
+        TestEnvironment.Require(unavailable);
+        var backendUrl = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
+        var backendEnvironment = BackendEnvironment.Production(await server!.CreateDatabaseAsync("frontend_rolling"), backendUrl);
+        await using (var migrate = ServiceProcess.Start(Api, ["migrate"], backendEnvironment))
+            Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, migrate.Output);
+        var backend = Track(ServiceProcess.Start(Api, [], backendEnvironment));
+        await HttpWait.UntilOkAsync(new Uri(backendUrl, "/readyz"), TimeSpan.FromSeconds(90), backend);
+
+        Uri[] frontends = [new($"http://127.0.0.1:{ServiceProcess.FreePort()}"), new($"http://127.0.0.1:{ServiceProcess.FreePort()}")];
+        var replicas = await Task.WhenAll(frontends.Select(url => StartFrontendAsync(url, backendUrl)));
+        _balancer = TcpReadinessBalancer.Start(frontends);
+        await _balancer.WaitUntilRoutedAsync(0, TimeSpan.FromSeconds(10));
+        await _balancer.WaitUntilRoutedAsync(1, TimeSpan.FromSeconds(10));
+
+        var (client, userId) = await BrowserClient.SignInAsync(_balancer.Url, "frontend-rolling");
+        using var browser = client;
+        var load = new LoadLoop(browser, userId, streamedBodies: true);
+        var running = load.RunAsync(LoadClients);
+
+        await Task.Delay(1000, Cancellation);
+        foreach (var index in Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, replicas.Length)))
+        {
+            var before = load.Succeeded;
+            replicas[index].Terminate();
+            Assert.Equal(0, await replicas[index].WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            replicas[index] = await StartFrontendAsync(frontends[index], backendUrl);
+            await _balancer.WaitUntilRoutedAsync(index, TimeSpan.FromSeconds(10));
+            Assert.True(load.Succeeded > before, $"no request succeeded while replica {index} was replaced");
+        }
+        var afterRestart = load.Succeeded;
+        await Task.Delay(1000, Cancellation);
+        await load.StopAsync(running);
+
+        Assert.True(load.Failures.IsEmpty, $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests failed:\n"
+            + string.Join('\n', load.Failures.Take(20)));
+        Assert.True(load.Succeeded > afterRestart, "the replacements served nothing");
+        Assert.True(load.Succeeded >= 100, $"only {load.Succeeded} requests ran; the load proved nothing");
+    }
+
+    private static string Api => RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");
+
+    private async Task<ServiceProcess> StartFrontendAsync(Uri url, Uri backendUrl)
+    {
+        var process = Track(ServiceProcess.Start(RepositoryPaths.ServiceAssembly("frontend", "TodoChatbot.Web"), [], new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = url.ToString(),
+            ["BACKEND_URL"] = backendUrl.ToString(),
+            // 12 balancer probe intervals, with room for a busy CI machine (see RollingRestartTests).
+            ["Shutdown__DrainDelaySeconds"] = "3",
+        }));
+        await HttpWait.UntilOkAsync(new Uri(url, "/readyz"), TimeSpan.FromSeconds(90), process);
+        return process;
+    }
+
+    private ServiceProcess Track(ServiceProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+            await process.DisposeAsync();
+        if (_balancer is not null)
+            await _balancer.DisposeAsync();
+    }
+}
