@@ -71,7 +71,7 @@ public sealed class VerifyScriptTests
         Assert.Equal("Debug", File.ReadAllText(Path.Combine(cluster.State, "log-level")));
     }
 
-    public static TheoryData<string, string[], string[]> BadAnswers => new()
+    public static TheoryData<string, string[], string[], string> BadAnswers => new()
     {
         {
             "objects",
@@ -91,7 +91,8 @@ public sealed class VerifyScriptTests
                 "ConfigMap and Secret keys the pods read exist", "frontend's BACKEND_URL is the backend Service",
                 "a frontend pod reaches the backend Service, DB ready", "helm test",
                 "deleted frontend pod replaced, no failed request", // it checks the Deployment once the pod is back
-            ]
+            ],
+            "missing: secret/todo-chatbot-backend:JWT_SECRET"
         },
         {
             "disruptions",
@@ -105,7 +106,8 @@ public sealed class VerifyScriptTests
                 "deleted backend pod replaced, no failed request", "deleted frontend pod replaced, no failed request",
                 "rollout restart frontend, zero failed requests", "helm upgrade < 2 min, logLevel=",
                 "helm rollback to revision 3, log level as before",
-            ]
+            ],
+            "1 failed (000 x1)"
         },
         {
             "failing tools and lost data",
@@ -117,13 +119,14 @@ public sealed class VerifyScriptTests
             [
                 "every pod of the release Running and Ready", "frontend Service: NodePort 3000->30000, 2 endpoints",
                 "register, add a task by chat, list it", "database pod deleted: data kept (development database)",
-            ]
+            ],
+            "the task is gone"
         },
     };
 
     [Theory]
     [MemberData(nameof(BadAnswers))]
-    public async Task Each_bad_answer_fails_its_check_and_only_that(string scenario, string[] settings, string[] failing)
+    public async Task Each_bad_answer_fails_its_check_and_only_that(string scenario, string[] settings, string[] failing, string says)
     {
         using var cluster = new SimulatedCluster();
         var (code, output) = await cluster.RunAsync("scripts/minikube/verify", settings.Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1]));
@@ -133,6 +136,7 @@ public sealed class VerifyScriptTests
         foreach (var check in Checks)
             Assert.True((failing.Contains(check) ? "FAIL" : "pass") == Outcome(table, check, output), $"{scenario}: '{check}' is {Outcome(table, check, output)}\n{output}");
         Assert.Contains($"{failing.Length} check(s) failed", output, StringComparison.Ordinal);
+        Assert.Contains(says, output, StringComparison.Ordinal); // and says what it saw
     }
 
     [Fact]
