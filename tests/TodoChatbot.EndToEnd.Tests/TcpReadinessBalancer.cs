@@ -5,8 +5,11 @@ namespace TodoChatbot.EndToEnd.Tests;
 
 /// <summary>
 /// Test-only stand-in for a Kubernetes Service as kube-proxy (iptables mode) implements it: at the
-/// TCP level. Each NEW connection goes to the next destination whose <c>/readyz</c> last answered
-/// 200 (probed every 250 ms); an established connection is then piped byte for byte until either
+/// TCP level. Each NEW connection goes to the next ready destination (probed every 250 ms: ready on
+/// a 200 from <c>/readyz</c>; not ready at once on any other answer, as a terminating pod leaves the
+/// endpoints at once; not ready after three probes in a row got no answer, as a readiness probe's
+/// default failureThreshold, so that one slow answer on a loaded machine is not an outage); an
+/// established connection is then piped byte for byte until either
 /// side closes it, and stays with its destination even after that destination stops being ready,
 /// as a conntrack entry does. An L7 proxy would hide exactly what this shows: keep-alive
 /// connections that clients hold across a pod's whole drain, and what happens to them when the
@@ -16,7 +19,9 @@ public sealed class TcpReadinessBalancer : IAsyncDisposable
 {
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
     private readonly IReadOnlyList<Uri> _destinations;
+    private const int FailureThreshold = 3;
     private readonly bool[] _ready;
+    private readonly int[] _unanswered;
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(1) };
@@ -28,6 +33,7 @@ public sealed class TcpReadinessBalancer : IAsyncDisposable
     {
         _destinations = destinations;
         _ready = new bool[destinations.Count];
+        _unanswered = new int[destinations.Count];
     }
 
     public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
@@ -61,7 +67,14 @@ public sealed class TcpReadinessBalancer : IAsyncDisposable
             do
             {
                 await Task.WhenAll(_destinations.Select(async (destination, index) =>
-                    Volatile.Write(ref _ready[index], await IsReadyAsync(destination))));
+                {
+                    var answer = await ReadinessAsync(destination);
+                    _unanswered[index] = answer is null ? _unanswered[index] + 1 : 0;
+                    if (answer is { } ready)
+                        Volatile.Write(ref _ready[index], ready);
+                    else if (_unanswered[index] >= FailureThreshold)
+                        Volatile.Write(ref _ready[index], false);
+                }));
             }
             while (await timer.WaitForNextTickAsync(_stop.Token));
         }
@@ -71,7 +84,8 @@ public sealed class TcpReadinessBalancer : IAsyncDisposable
         }
     }
 
-    private async Task<bool> IsReadyAsync(Uri destination)
+    /// <summary>Whether <c>/readyz</c> said ready; null when it gave no answer (refused, reset, too slow).</summary>
+    private async Task<bool?> ReadinessAsync(Uri destination)
     {
         try
         {
@@ -80,7 +94,7 @@ public sealed class TcpReadinessBalancer : IAsyncDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            return false;
+            return null;
         }
     }
 
