@@ -9,6 +9,18 @@ using TodoChatbot.Api.Tests.Chat.Offline;
 // in-memory tools and read back, as in the chat endpoint without the database and HTTP).
 var rounds = 200;
 var tables = new List<string>();
+if (args.Length > 0 && args[0] == "--say")
+{
+    // --say "message" …: one conversation, each message against the tasks the previous ones left,
+    // printed as the README's transcript prints them (to check that it still holds).
+    var list = new List<TodoChatbot.Contracts.TaskSummary>();
+    foreach (var message in args.Skip(1))
+    {
+        var said = OfflineTurn.Run(message, list);
+        Console.WriteLine($"you> {message}\nbot> {said.Reply.Replace("\n", "\n     ", StringComparison.Ordinal)}\n     [tools: {string.Join(", ", said.Calls)}]");
+    }
+    return;
+}
 for (var index = 0; index < args.Length; index++)
 {
     if (args[index] == "--rounds")
@@ -66,7 +78,7 @@ var turn = Measure(() =>
 });
 var count = (double)messages.Length * rounds;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"CPU per message over {messages.Length} messages × {rounds} rounds: parse {parse.TotalMicroseconds / count:0.0} µs, whole turn {turn.TotalMicroseconds / count:0.0} µs (slowest single turn {Slowest(messages):0.0} µs wall)"));
+    $"CPU per message over {messages.Length} messages × {rounds} rounds: parse {parse.TotalMicroseconds / count:0.0} µs, whole turn {turn.TotalMicroseconds / count:0.0} µs; slowest message {Slowest(messages):0.0} µs (wall, best of 5 batches of 20)"));
 
 TimeSpan Measure(Action action)
 {
@@ -83,10 +95,16 @@ static double Slowest((string Phrase, List<TodoChatbot.Contracts.TaskSummary> Ta
     var slowest = 0.0;
     foreach (var (phrase, tasks) in messages)
     {
-        var watch = Stopwatch.StartNew();
-        for (var repeat = 0; repeat < 20; repeat++)
-            OfflineTurn.Run(phrase, [.. tasks]);
-        slowest = Math.Max(slowest, watch.Elapsed.TotalMicroseconds / 20);
+        // The best of five batches: a shared machine's other work and a collection only ever add time.
+        var best = double.MaxValue;
+        for (var batch = 0; batch < 5; batch++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var repeat = 0; repeat < 20; repeat++)
+                OfflineTurn.Run(phrase, [.. tasks]);
+            best = Math.Min(best, watch.Elapsed.TotalMicroseconds / 20);
+        }
+        slowest = Math.Max(slowest, best);
     }
     return slowest;
 }

@@ -132,27 +132,29 @@ public static class Spelling
     {
         if (Math.Abs(a.Length - b.Length) > limit)
             return limit + 1;
-        var rows = new int[3, b.Length + 1];
+        // Three rolling rows on the stack: words are short, and this runs for every word of a command.
+        var width = b.Length + 1;
+        Span<int> rows = stackalloc int[3 * width];
         for (var j = 0; j <= b.Length; j++)
-            rows[0, j] = j;
+            rows[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            int current = i % 3, previous = (i - 1) % 3, before = (i + 1) % 3;
-            rows[current, 0] = i;
+            int current = i % 3 * width, previous = (i - 1) % 3 * width, before = (i + 1) % 3 * width;
+            rows[current] = i;
             var rowMinimum = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(rows[previous, j] + 1, rows[current, j - 1] + 1), rows[previous, j - 1] + cost);
+                var value = Math.Min(Math.Min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    value = Math.Min(value, rows[before, j - 2] + 1);
-                rows[current, j] = value;
+                    value = Math.Min(value, rows[before + j - 2] + 1);
+                rows[current + j] = value;
                 rowMinimum = Math.Min(rowMinimum, value);
             }
             if (rowMinimum > limit)
                 return limit + 1;
         }
-        return rows[a.Length % 3, b.Length];
+        return rows[a.Length % 3 * width + b.Length];
     }
 
     /// <summary>Words as (start, length): letters with inner apostrophes ("what's"), or runs of digits.</summary>
