@@ -7,7 +7,9 @@ namespace TodoChatbot.Api.Chat.Offline;
 /// Reads a message the way a person writes to a todo assistant. Rules are tried in an order that
 /// settles the overlaps between them: "add a description to task 2" is an update, not an add;
 /// "I need to finish the report" is an add, not a completion; "what's the weather" is not a list
-/// request, because it names neither tasks nor a status.
+/// request, because it names neither tasks nor a status. Before the rules, <see cref="Spelling"/>
+/// fixes typos in command words; a message of several clauses is read clause by clause
+/// (<see cref="Clauses"/>), and statements about a task are read by <see cref="Reports"/>.
 /// </summary>
 public static partial class CommandParser
 {
@@ -140,7 +142,7 @@ public static partial class CommandParser
                 : new UpdateCommand(reference, CleanTitle(rename.Groups["new"].Value), null));
         }
         if (RenameOnlyPattern().Match(text) is { Success: true } only && ParseReference(only.Groups["ref"].Value) is { IsEmpty: false } named)
-            return new AskCommand($"What should {named.Describe()} say instead? For example “rename {named.Describe()} to Call grandma”.".Replace("“rename “", "“rename ", StringComparison.Ordinal));
+            return new AskCommand($"What should {named.Describe()} say instead? For example “rename {named.Id switch { { } id => $"task {id}", null => named.Words }} to Call grandma”.");
         return null;
     }
 
