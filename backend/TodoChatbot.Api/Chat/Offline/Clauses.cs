@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>
+/// Splits a message into its clauses ("I don't need X anymore, delete it" → two), so a command
+/// can be found in whichever clause holds it and its "it" read from the clause that names the task.
+/// </summary>
+public static partial class Clauses
+{
+    /// <summary>The clauses in order, without the "so"/"and then" that joins them; one clause when there is no break.</summary>
+    public static IReadOnlyList<string> Split(string text) =>
+        BreakPattern().Split(text)
+            .Select(clause => JoinerPattern().Replace(clause.Trim(), ""))
+            .Where(clause => clause.Length > 0)
+            .ToArray();
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    // A comma, semicolon or sentence end, a dash between spaces, or a joining "so"/"and then".
+    [GeneratedRegex(@"\s*(?:[,;]|[.!?](?=\s)|\s[-–—](?=\s))\s*|\s+(?=(?:so|and\s+then|then)\s)", Options)]
+    private static partial Regex BreakPattern();
+
+    [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just)\b\s*)+", Options)]
+    private static partial Regex JoinerPattern();
+}
