@@ -15,7 +15,7 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
     // connection): 12 connections and 4 restarts make it show on nearly every run without the fix.
     private const int LoadClients = 12;
     private const int Rounds = 2;
-    private readonly List<ServiceProcess> _processes = [];
+    private readonly ProcessGroup _processes = new();
     private TcpReadinessBalancer? _balancer;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -29,7 +29,7 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
         var backendEnvironment = BackendEnvironment.Production(await server!.CreateDatabaseAsync("frontend_rolling"), backendUrl);
         await using (var migrate = ServiceProcess.Start(Api, ["migrate"], backendEnvironment))
             Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, migrate.Output);
-        var backend = Track(ServiceProcess.Start(Api, [], backendEnvironment));
+        var backend = _processes.Track(ServiceProcess.Start(Api, [], backendEnvironment));
         await HttpWait.UntilOkAsync(new Uri(backendUrl, "/readyz"), TimeSpan.FromSeconds(90), backend);
 
         Uri[] frontends = [new($"http://127.0.0.1:{ServiceProcess.FreePort()}"), new($"http://127.0.0.1:{ServiceProcess.FreePort()}")];
@@ -67,7 +67,7 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
 
     private async Task<ServiceProcess> StartFrontendAsync(Uri url, Uri backendUrl)
     {
-        var process = Track(ServiceProcess.Start(RepositoryPaths.ServiceAssembly("frontend", "TodoChatbot.Web"), [], new Dictionary<string, string?>
+        var process = _processes.Track(ServiceProcess.Start(RepositoryPaths.ServiceAssembly("frontend", "TodoChatbot.Web"), [], new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = url.ToString(),
@@ -79,18 +79,11 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
         return process;
     }
 
-    private ServiceProcess Track(ServiceProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
-            await process.DisposeAsync();
+        await _processes.DisposeAsync();
         if (_balancer is not null)
             await _balancer.DisposeAsync();
     }

@@ -12,7 +12,7 @@ namespace TodoChatbot.EndToEnd.Tests;
 public sealed class RollingRestartTests : IAsyncLifetime
 {
     private const int LoadClients = 6;
-    private readonly List<ServiceProcess> _processes = [];
+    private readonly ProcessGroup _processes = new();
     private TcpReadinessBalancer? _balancer;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -35,7 +35,7 @@ public sealed class RollingRestartTests : IAsyncLifetime
         var replicas = await Task.WhenAll(backends.Select(url => StartBackendAsync(url, backendEnvironment)));
         _balancer = TcpReadinessBalancer.Start(backends);
         var frontendUrl = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
-        var frontend = Track(ServiceProcess.Start(RepositoryPaths.ServiceAssembly("frontend", "TodoChatbot.Web"), [], new Dictionary<string, string?>
+        var frontend = _processes.Track(ServiceProcess.Start(RepositoryPaths.ServiceAssembly("frontend", "TodoChatbot.Web"), [], new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = frontendUrl.ToString(),
@@ -65,7 +65,7 @@ public sealed class RollingRestartTests : IAsyncLifetime
         await load.StopAsync(running);
 
         Assert.True(load.Failures.IsEmpty, $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests failed:\n"
-            + string.Join('\n', load.Failures.Take(20)) + "\n" + string.Join("\n---\n", _processes.Select(p => p.Output)));
+            + string.Join('\n', load.Failures.Take(20)) + "\n" + _processes.Outputs);
         Assert.True(load.Succeeded > afterRestart, "the replacements served nothing");
         Assert.True(load.Succeeded >= 100, $"only {load.Succeeded} requests ran; the load proved nothing");
     }
@@ -74,14 +74,8 @@ public sealed class RollingRestartTests : IAsyncLifetime
 
     private async Task<ServiceProcess> StartBackendAsync(Uri url, Dictionary<string, string?> environment)
     {
-        var process = Track(ServiceProcess.Start(Api, [], new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = url.ToString() }));
+        var process = _processes.Track(ServiceProcess.Start(Api, [], new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = url.ToString() }));
         await HttpWait.UntilOkAsync(new Uri(url, "/readyz"), TimeSpan.FromSeconds(90), process);
-        return process;
-    }
-
-    private ServiceProcess Track(ServiceProcess process)
-    {
-        _processes.Add(process);
         return process;
     }
 
@@ -89,8 +83,7 @@ public sealed class RollingRestartTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
-            await process.DisposeAsync();
+        await _processes.DisposeAsync();
         if (_balancer is not null)
             await _balancer.DisposeAsync();
     }
