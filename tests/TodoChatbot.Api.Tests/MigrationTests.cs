@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using TodoChatbot.Api.Data;
+using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests;
@@ -33,9 +34,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Two_migrate_commands_at_once_on_postgres_both_succeed_and_apply_each_migration_once()
     {
-        var (server, unavailable) = await PostgresServer.GetSharedAsync();
-        TestEnvironment.Require(unavailable);
-        var connectionString = await server!.CreateDatabaseAsync("migrate");
+        var connectionString = await PostgresServer.RequireDatabaseAsync("migrate");
 
         var exitCodes = await RunMigrateTwiceAtOnceAsync(connectionString);
 
@@ -100,7 +99,8 @@ public sealed class MigrationTests
         await server.StopServerAsync();
 
         await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], MigrateEnvironment(connectionString));
-        await Task.Delay(TimeSpan.FromSeconds(4), Cancellation);
+        // It has met the stopped database and is waiting, not failing: then the database comes up.
+        await process.WaitForOutputAsync("Waiting for the database to accept connections", TimeSpan.FromSeconds(60));
         Assert.False(process.HasExited, $"migrate gave up while the database was down:\n{process.Output}");
         await server.StartServerAsync();
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -144,9 +144,9 @@ public sealed class MigrationTests
         await context.GetService<IMigrator>().MigrateAsync(cancellationToken: Cancellation);
 
         var tasks = new Tasks.TaskService(context, TimeProvider.System);
-        var alicesTasks = await tasks.ListAsync(alice.Id, Tasks.TaskListFilter.All, Cancellation);
+        var alicesTasks = await tasks.ListAsync(alice.Id, TaskListFilter.All, Cancellation);
         Assert.Equal([(1, "A1"), (3, "A3"), (6, "A6")], alicesTasks.Select(t => (t.Number, t.Title)));
-        Assert.Equal([(2, "B2"), (4, "B4")], (await tasks.ListAsync(bob.Id, Tasks.TaskListFilter.All, Cancellation)).Select(t => (t.Number, t.Title)));
+        Assert.Equal([(2, "B2"), (4, "B4")], (await tasks.ListAsync(bob.Id, TaskListFilter.All, Cancellation)).Select(t => (t.Number, t.Title)));
         Assert.Equal(7, (await tasks.CreateAsync(alice.Id, "A7", null, Cancellation)).Number);
         Assert.Equal(5, (await tasks.CreateAsync(bob.Id, "B5", null, Cancellation)).Number);
         Assert.Equal("A3", (await tasks.FindAsync(alice.Id, 3, Cancellation))!.Title);
@@ -158,10 +158,8 @@ public sealed class MigrationTests
     {
         if (provider == "Postgres")
         {
-            var (server, unavailable) = await PostgresServer.GetSharedAsync();
-            TestEnvironment.Require(unavailable);
             var options = new DbContextOptionsBuilder<PostgresTodoDbContext>();
-            PostgresTodoDbContext.Configure(options, await server!.CreateDatabaseAsync("previous"));
+            PostgresTodoDbContext.Configure(options, await PostgresServer.RequireDatabaseAsync("previous"));
             return new PostgresTodoDbContext(options.Options);
         }
         var sqlite = new DbContextOptionsBuilder<SqliteTodoDbContext>();

@@ -101,8 +101,6 @@ public static class Helm
 
 public static class ObjectsExtensions
 {
-    public static IEnumerable<T> OfKind<T>(this IEnumerable<object> objects) => objects.OfType<T>();
-
     /// <summary>Every pod the objects run: Deployments', StatefulSets' and bare (helm test) pods.</summary>
     public static IEnumerable<(V1ObjectMeta Owner, V1PodSpec Pod)> PodSpecs(this IEnumerable<object> objects) =>
         objects.Workloads().Select(w => (w.Owner, w.Template.Spec))

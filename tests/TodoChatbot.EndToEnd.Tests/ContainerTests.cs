@@ -2,6 +2,7 @@ using TodoChatbot.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TodoChatbot.Contracts;
 
 
 namespace TodoChatbot.EndToEnd.Tests;
@@ -140,7 +141,7 @@ public sealed class ContainerTests(ComposeStackFixture stack) : IAsyncLifetime
     private async Task<HttpClient> SignedInClientAsync()
     {
         var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = stack.FrontendUrl, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        client.DefaultRequestHeaders.Add(BffProtocol.AntiForgeryHeader, BffProtocol.AntiForgeryValue);
         var register = await client.PostAsJsonAsync("/bff/register", new { email = $"c-{Guid.NewGuid():N}@example.com", password = "correct horse" }, Cancellation);
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
         client.DefaultRequestHeaders.Add("X-User", (await register.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("id").GetString());

@@ -18,7 +18,7 @@ public static class ChatExtensions
     /// and the chat service. Provider calls go through an HttpClient with timeouts and retries
     /// (Microsoft.Extensions.Http.Resilience); the OpenAI SDK's own retries are off so they don't stack.
     /// </summary>
-    public static WebApplicationBuilder AddTodoChat(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
         var llm = LlmSettings.Resolve(builder.Configuration);
         var call = builder.Configuration.GetSection(LlmSettings.Section).Get<LlmCallOptions>() ?? new LlmCallOptions();

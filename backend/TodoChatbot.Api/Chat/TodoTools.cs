@@ -44,10 +44,10 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
         CancellationToken cancellationToken = default)
     {
         var arguments = new { status };
-        if (!TaskListFilters.TryParse(status, out var filter))
-            return Record(ToolNames.ListTasks, arguments, new ToolError("status must be 'all', 'pending' or 'completed'."));
+        if (!TaskStatusFilter.TryParse(status, out var filter))
+            return Record(ToolNames.ListTasks, arguments, new ToolError($"status must be {TaskStatusFilter.OneOf}."));
         var found = await tasks.ListAsync(user.Id, filter, cancellationToken);
-        return Record(ToolNames.ListTasks, arguments, found.Select(task => new TaskSummary(task.Number, task.Title, task.Completed)).ToArray());
+        return Record(ToolNames.ListTasks, arguments, found.Select(task => task.ToSummary()).ToArray());
     }
 
     [McpServerTool(Name = ToolNames.CompleteTask, UseStructuredContent = true, OutputSchemaType = typeof(TaskActionResult)), Description("Mark one of the user's tasks as completed.")]

@@ -210,17 +210,9 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         protected override async Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync()
         {
             Provider = await FakeOpenAIServer.StartAsync();
-            _settings = new()
-            {
-                ["Llm:Provider"] = "openai-compatible",
-                ["Llm:BaseUrl"] = Provider.BaseUrl.ToString(),
-                ["Llm:ApiKey"] = "test-key",
-                ["Llm:Model"] = "fake-model",
-                ["Llm:TimeoutSeconds"] = "2",
-                ["Llm:MaxRetries"] = "0",
-                ["Llm:MaxToolRounds"] = "3",
-                ["Chat:HistoryMessages"] = "3",
-            };
+            _settings = FakeOpenAIServer.ProviderSettings(Provider.BaseUrl);
+            _settings["Llm:MaxToolRounds"] = "3";
+            _settings["Chat:HistoryMessages"] = "3";
             return await base.PrepareDatabaseAsync();
         }
 

@@ -58,6 +58,25 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// The configuration that points the API's OpenAI-compatible provider at <paramref name="baseUrl"/>
+    /// (this server's, or a port where nothing listens); as environment variables with
+    /// <see cref="AsEnvironment"/>.
+    /// </summary>
+    public static Dictionary<string, string> ProviderSettings(Uri baseUrl, int timeoutSeconds = 2, int maxRetries = 0) => new()
+    {
+        ["Llm:Provider"] = "openai-compatible",
+        ["Llm:BaseUrl"] = baseUrl.ToString(),
+        ["Llm:ApiKey"] = "test-key",
+        ["Llm:Model"] = "fake-model",
+        ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Llm:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Configuration keys as a process's environment spells them (<c>Llm__Model</c>).</summary>
+    public static Dictionary<string, string?> AsEnvironment(IReadOnlyDictionary<string, string> settings) =>
+        settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => (string?)setting.Value);
+
     /// <summary>Forgets the script and the recorded requests (tests share one server).</summary>
     public void Reset()
     {
