@@ -66,8 +66,6 @@ public sealed record ToolError(
     /// <summary>An argument is missing or of the wrong type (MCP clients; the chat agent's model gets the same words).</summary>
     public const string InvalidArgumentCode = "invalid_argument";
 
-    public bool IsNotFound => Code == NotFoundCode;
-
     /// <summary>
     /// The one test of "did this tool call fail?": a result is an error exactly when it is an object
     /// with an <c>error</c> string. Every reader of tool results (the MCP server, the offline

@@ -41,24 +41,8 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
         var load = new LoadLoop(browser, userId, streamedBodies: true);
         var running = load.RunAsync(LoadClients);
 
-        // A steady stream first, so that the first replacement happens under load.
-        await load.WaitForSucceededAsync(50, TimeSpan.FromSeconds(30));
-        foreach (var index in Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, replicas.Length)))
-        {
-            var before = load.Succeeded;
-            replicas[index].Terminate();
-            Assert.Equal(0, await replicas[index].WaitForExitAsync(TimeSpan.FromSeconds(30)));
-            replicas[index] = await StartFrontendAsync(frontends[index], backendUrl);
-            await _balancer.WaitUntilRoutedAsync(index, TimeSpan.FromSeconds(10));
-            Assert.True(load.Succeeded > before, $"no request succeeded while replica {index} was replaced");
-        }
-        // The replacements serve: the stream goes on after the last one.
-        await load.WaitForSucceededAsync(50, TimeSpan.FromSeconds(30));
-        await load.StopAsync(running);
-
-        Assert.True(load.Failures.IsEmpty, $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests failed:\n"
-            + string.Join('\n', load.Failures.Take(20)));
-        Assert.True(load.Succeeded >= 100, $"only {load.Succeeded} requests ran; the load proved nothing");
+        await RollingReplacement.RunAsync(load, replicas, Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, replicas.Length)), index => StartFrontendAsync(frontends[index], backendUrl), _balancer);
+        await RollingReplacement.AssertNothingLostAsync(load, running);
     }
 
     private static string Api => RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");

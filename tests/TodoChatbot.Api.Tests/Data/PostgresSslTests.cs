@@ -3,7 +3,7 @@ using TodoChatbot.Api.Data;
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Data;
 
 /// <summary>
 /// Neon accepts only SSL connections. These connect to the test PostgreSQL server (started with

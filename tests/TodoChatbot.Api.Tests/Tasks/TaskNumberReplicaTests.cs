@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Tasks;
 
 /// <summary>
 /// Two backend processes on one PostgreSQL database, as two replicas behind a Service: creates for

@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using TodoChatbot.Api.Data;
+using TodoChatbot.Api.Tasks;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Data;
 
 /// <summary>Migrations cover the model, and the real <c>migrate</c> command is safe to run twice at once.</summary>
 public sealed class MigrationTests
@@ -76,7 +77,8 @@ public sealed class MigrationTests
     public async Task Migrate_against_an_unreachable_database_exits_1_with_the_reason()
     {
         var environment = MigrateEnvironment($"Host=127.0.0.1;Port={ServiceProcess.FreePort()};Database=none;Username=none;Password=none;Timeout=3");
-        environment["Database__ConnectWaitSeconds"] = "3";
+        // Room for at least one retry (every 2 s) even when starting the process is slow.
+        environment["Database__ConnectWaitSeconds"] = "10";
         await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], environment);
 
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -143,7 +145,7 @@ public sealed class MigrationTests
 
         await context.GetService<IMigrator>().MigrateAsync(cancellationToken: Cancellation);
 
-        var tasks = new Tasks.TaskService(context, TimeProvider.System);
+        var tasks = new TaskService(context, TimeProvider.System);
         var alicesTasks = await tasks.ListAsync(alice.Id, TaskListFilter.All, Cancellation);
         Assert.Equal([(1, "A1"), (3, "A3"), (6, "A6")], alicesTasks.Select(t => (t.Number, t.Title)));
         Assert.Equal([(2, "B2"), (4, "B4")], (await tasks.ListAsync(bob.Id, TaskListFilter.All, Cancellation)).Select(t => (t.Number, t.Title)));

@@ -1,7 +1,7 @@
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests.Chat;
+namespace TodoChatbot.Api.Tests.Mcp;
 
 /// <summary>
 /// The MCP server driven by a client nobody here wrote: the official TypeScript SDK's, against the
