@@ -37,6 +37,7 @@ return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
     app.UseRateLimiter();
 
     app.MapHealthEndpoints();
+    app.MapMetricsEndpoint();
     app.MapOpenApi();
     app.MapAuthApi();
     app.MapTaskApi();

@@ -19,6 +19,9 @@ public sealed class ChartTests
         { "frontend", ["--set", "replicaCount=1", "--set", "config.logLevel=Debug"] },
         { "frontend", ["--set", "replicaCount=3", "--set", "service.type=ClusterIP", "--set", "ingress.enabled=true", "--set-json", SpreadOverNodes] },
         { "frontend", ["--set", "ingress.enabled=true", "--set", "ingress.tlsSecretName=todo-tls", "--set", "service.type=ClusterIP"] },
+        // The operability options on: an autoscaler instead of replicaCount, scrape annotations, traces.
+        { "backend", Helm.WithSecrets("--set", "autoscaling.enabled=true", "--set", "metrics.scrapeAnnotations=true", "--set", "tracing.otlpEndpoint=http://otel:4317", "--set", "networkPolicy.enabled=true") },
+        { "frontend", ["--set", "autoscaling.enabled=true", "--set", "autoscaling.targetMemoryUtilizationPercentage=80", "--set", "metrics.serviceMonitor.enabled=true"] },
         { "todo-chatbot", Helm.UmbrellaWithSecrets() },
         { "todo-chatbot", Helm.UmbrellaWithSecrets("-f", Helm.Chart("todo-chatbot") + "/values-dev.yaml") },
         { "todo-chatbot", ["-f", Helm.Chart("todo-chatbot") + "/values-prod.yaml"] },

@@ -43,6 +43,20 @@ public sealed class ContainerTests(ComposeStackFixture stack) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Both_images_serve_metrics_and_the_public_port_serves_only_the_frontends()
+    {
+        // The backend's, inside the stack's network (its port is published nowhere).
+        Assert.True(await stack.ProbeAsync("http://backend:8001/metrics"), "the backend image does not serve /metrics");
+
+        using var client = await SignedInClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await TasksResponseAsync(client)).StatusCode);
+        var page = await PrometheusText.ScrapeUntilAsync(client, "http_server_request_duration_seconds_count", 1, TimeSpan.FromSeconds(30),
+            ("http_route", "/api/{**rest}"), ("http_request_method", "GET"));
+        Assert.Equal(1, page.Sum("target_info", ("service_name", "TodoChatbot.Web")));
+        Assert.Equal(0, page.Sum("target_info", ("service_name", "TodoChatbot.Api")));
+    }
+
+    [Fact]
     public async Task The_containers_run_as_uid_1654_on_a_read_only_root_with_no_shell()
     {
         foreach (var service in new[] { "backend", "frontend" })
@@ -147,6 +161,9 @@ public sealed class ContainerTests(ComposeStackFixture stack) : IAsyncLifetime
         client.DefaultRequestHeaders.Add("X-User", (await register.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("id").GetString());
         return client;
     }
+
+    private static Task<HttpResponseMessage> TasksResponseAsync(HttpClient client) =>
+        client.GetAsync($"/api/{client.DefaultRequestHeaders.GetValues("X-User").Single()}/tasks", Cancellation);
 
     private static async Task<JsonElement> TasksAsync(HttpClient client) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/{client.DefaultRequestHeaders.GetValues("X-User").Single()}/tasks", Cancellation);

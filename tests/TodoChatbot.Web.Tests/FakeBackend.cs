@@ -17,6 +17,7 @@ namespace TodoChatbot.Web.Tests;
 public sealed class FakeBackend : IAsyncDisposable
 {
     public const string Password = "correct horse";
+    public const string MetricsMarker = "fake_backend_only_metric";
     public static readonly UserDto User = new("user-1", "ann@example.com", "Ann");
 
     private readonly WebApplication _app;
@@ -54,6 +55,8 @@ public sealed class FakeBackend : IAsyncDisposable
         app.MapGet("/api/{userId}/tasks", (HttpContext context) => context.Request.Headers.Authorization == $"Bearer {backend.Token}"
             ? Results.Ok(Array.Empty<TaskDto>())
             : Results.Problem(statusCode: 401, title: "Unauthorized"));
+        // The real backend serves its metrics here; the BFF must never forward a request to it.
+        app.MapGet("/metrics", () => Results.Text($"{MetricsMarker} 1\n", "text/plain"));
         app.MapPost("/api/{userId}/tasks", () => Results.Created("/api/user-1/tasks/1", new TaskDto(1, "Buy groceries", null, false, DateTime.UtcNow, DateTime.UtcNow)));
         await app.StartAsync();
         return backend;

@@ -12,11 +12,12 @@ namespace TodoChatbot.Api.Chat;
 /// to one request and acts only for that request's authenticated user: no tool takes a user id, so
 /// neither a model nor a prompt can name another user. Arguments are untrusted input and are
 /// checked like API input; a tool that cannot do what was asked returns <see cref="ToolError"/>.
-/// Every call is recorded, so a chat turn can report the tools it ran even when the model fails later.
+/// Every call is recorded, so a chat turn can report the tools it ran even when the model fails
+/// later, and counted by tool and outcome (<see cref="ChatMetrics.ToolCalled"/>).
 /// </summary>
 [McpServerToolType]
 #pragma warning disable CA1707 // Parameter names are the tools' wire names (task_id), as the specification gives them.
-public sealed class TodoTools(TaskService tasks, CurrentUser user)
+public sealed class TodoTools(TaskService tasks, CurrentUser user, ChatMetrics metrics)
 {
     private readonly List<ToolCallDto> _calls = [];
 
@@ -96,6 +97,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
 
     private object Record(string name, object arguments, object result)
     {
+        metrics.ToolCalled(name, result);
         _calls.Add(new ToolCallDto(
             name,
             JsonSerializer.SerializeToElement(arguments, ContractJson.Options),

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using TodoChatbot.ServiceDefaults;
 
 namespace TodoChatbot.Api.Data;
@@ -20,6 +23,10 @@ public static class DatabaseExtensions
         {
             builder.Services.AddDbContext<TodoDbContext, PostgresTodoDbContext>(options =>
                 PostgresTodoDbContext.Configure(options, connection.ConnectionString));
+            // Npgsql's connection-pool and command metrics, and a span per command in a traced
+            // request (the statement text, never its parameter values).
+            builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddNpgsqlInstrumentation());
+            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
         }
         else
         {

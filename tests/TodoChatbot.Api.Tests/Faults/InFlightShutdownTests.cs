@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
+using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Faults;
 

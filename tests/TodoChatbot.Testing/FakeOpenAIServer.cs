@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace TodoChatbot.Api.Tests.Infrastructure;
+namespace TodoChatbot.Testing;
 
 /// <summary>
 /// A local stand-in for an OpenAI-compatible provider: a real HTTP server on a loopback port that
