@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
 
@@ -16,24 +12,22 @@ namespace TodoChatbot.EndToEnd.Tests;
 /// </summary>
 internal sealed class OtlpCollector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<OtlpSpan> _spans = new();
+    private LoopbackServer _http = null!;
 
-    private OtlpCollector(WebApplication app) => _app = app;
+    private OtlpCollector()
+    {
+    }
 
     /// <summary>The value for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (the exporter adds /v1/traces).</summary>
-    public Uri Endpoint => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri Endpoint => _http.BaseUrl;
 
     public IReadOnlyList<OtlpSpan> Spans => _spans.ToArray();
 
     public static async Task<OtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var collector = new OtlpCollector(app);
-        app.MapPost("/v1/traces", async context =>
+        var collector = new OtlpCollector();
+        collector._http = await LoopbackServer.StartAsync(app => app.MapPost("/v1/traces", async context =>
         {
             if (context.Request.ContentType != "application/x-protobuf")
             {
@@ -46,8 +40,7 @@ internal sealed class OtlpCollector : IAsyncDisposable
                 collector._spans.Enqueue(span);
             // An empty ExportTraceServiceResponse: everything accepted.
             context.Response.ContentType = "application/x-protobuf";
-        });
-        await app.StartAsync();
+        }));
         return collector;
     }
 
@@ -64,9 +57,5 @@ internal sealed class OtlpCollector : IAsyncDisposable
         throw new TimeoutException($"no span {what} within {within}; received:\n{string.Join('\n', Spans)}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }

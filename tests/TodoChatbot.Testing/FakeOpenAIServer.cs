@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TodoChatbot.Testing;
 
@@ -19,14 +14,16 @@ namespace TodoChatbot.Testing;
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _http = null!;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private readonly ConcurrentQueue<JsonElement> _requests = new();
     private readonly ConcurrentQueue<string> _authorizations = new();
 
-    private FakeOpenAIServer(WebApplication app) => _app = app;
+    private FakeOpenAIServer()
+    {
+    }
 
-    public Uri BaseUrl => new($"{_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()}/v1");
+    public Uri BaseUrl => new($"{_http.BaseUrl.ToString().TrimEnd('/')}/v1");
 
     /// <summary>The chat-completions requests received, oldest first.</summary>
     public IReadOnlyList<JsonElement> Requests => _requests.ToArray();
@@ -36,25 +33,21 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public static async Task<FakeOpenAIServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeOpenAIServer(app);
-        app.MapPost("/v1/chat/completions", async context =>
-        {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body);
-            server._requests.Enqueue(body.RootElement.Clone());
-            server._authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
-            if (!server._script.TryDequeue(out var answer))
+        var server = new FakeOpenAIServer();
+        server._http = await LoopbackServer.StartAsync(app =>
+            app.MapPost("/v1/chat/completions", async context =>
             {
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsync("{\"error\":{\"message\":\"the fake server's script ran out\"}}");
-                return;
-            }
-            await answer(context);
-        });
-        await app.StartAsync();
+                using var body = await JsonDocument.ParseAsync(context.Request.Body);
+                server._requests.Enqueue(body.RootElement.Clone());
+                server._authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
+                if (!server._script.TryDequeue(out var answer))
+                {
+                    context.Response.StatusCode = 500;
+                    await context.Response.WriteAsync("{\"error\":{\"message\":\"the fake server's script ran out\"}}");
+                    return;
+                }
+                await answer(context);
+            }));
         return server;
     }
 
@@ -167,9 +160,5 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         return context.Response.WriteAsync(response.ToJsonString());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }
