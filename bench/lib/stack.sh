@@ -32,6 +32,10 @@ wait_ok() {
   done
 }
 
+# Runs a command in a folder (the process's own working directory), replacing the subshell so
+# that $! is the service's process id.
+run_in() { local folder=$1; shift; cd "$folder" && exec "$@"; }
+
 wait_answers() {
   local url=$1 deadline=$((SECONDS + 90))
   until curl -s -o /dev/null "$url"; do
@@ -70,17 +74,21 @@ bench_start() {
   export RateLimiting__Auth__PermitLimit=100000 RateLimiting__Chat__PermitLimit=100000 Llm__Provider=offline
   dotnet "$BENCH_WORK/backend/TodoChatbot.Api.dll" migrate >"$BENCH_WORK/migrate.log" 2>&1 || fail "migrate failed (see $BENCH_WORK/migrate.log)"
 
+  # As the images run them: workstation GC, and the publish folder as the working directory, so
+  # the content root is where appsettings.json is (from the repository root it is not found, and
+  # the services would log every request at Information level).
+  export DOTNET_gcServer=0
   BACKEND_URL=http://127.0.0.1:$backend_port
   FRONTEND_URL=http://127.0.0.1:$frontend_port
-  ASPNETCORE_URLS=$BACKEND_URL dotnet "$BENCH_WORK/backend/TodoChatbot.Api.dll" >"$BENCH_WORK/backend.log" 2>&1 &
+  ASPNETCORE_URLS=$BACKEND_URL run_in "$BENCH_WORK/backend" dotnet TodoChatbot.Api.dll >"$BENCH_WORK/backend.log" 2>&1 &
   BACKEND_PID=$!
-  ASPNETCORE_URLS=$FRONTEND_URL BACKEND_URL=$BACKEND_URL dotnet "$BENCH_WORK/frontend/TodoChatbot.Web.dll" >"$BENCH_WORK/frontend.log" 2>&1 &
+  ASPNETCORE_URLS=$FRONTEND_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/frontend" dotnet TodoChatbot.Web.dll >"$BENCH_WORK/frontend.log" 2>&1 &
   FRONTEND_PID=$!
   FLOOR_API_URL=http://127.0.0.1:$floor_api_port
   FLOOR_PROXY_URL=http://127.0.0.1:$floor_proxy_port
-  ASPNETCORE_URLS=$FLOOR_API_URL dotnet "$BENCH_WORK/floor-api/FloorApi.dll" >"$BENCH_WORK/floor-api.log" 2>&1 &
+  ASPNETCORE_URLS=$FLOOR_API_URL run_in "$BENCH_WORK/floor-api" dotnet FloorApi.dll >"$BENCH_WORK/floor-api.log" 2>&1 &
   FLOOR_API_PID=$!
-  ASPNETCORE_URLS=$FLOOR_PROXY_URL BACKEND_URL=$BACKEND_URL dotnet "$BENCH_WORK/floor-proxy/FloorProxy.dll" >"$BENCH_WORK/floor-proxy.log" 2>&1 &
+  ASPNETCORE_URLS=$FLOOR_PROXY_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/floor-proxy" dotnet FloorProxy.dll >"$BENCH_WORK/floor-proxy.log" 2>&1 &
   FLOOR_PROXY_PID=$!
   wait_ok "$BACKEND_URL/readyz"
   wait_ok "$FRONTEND_URL/readyz"

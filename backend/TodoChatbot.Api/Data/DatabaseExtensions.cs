@@ -13,15 +13,17 @@ public static partial class DatabaseExtensions
         var connection = DatabaseConnection.Resolve(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(connection);
 
+        // Pooled: a request rents a context that is reset after use instead of building one (and
+        // its internal services) each time; the contexts keep no state of their own.
         if (connection.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TodoDbContext, PostgresTodoDbContext>(options =>
+            builder.Services.AddDbContextPool<TodoDbContext, PostgresTodoDbContext>(options =>
                 PostgresTodoDbContext.Configure(options, connection.ConnectionString));
         }
         else
         {
             EnsureSqliteDirectory(connection.ConnectionString);
-            builder.Services.AddDbContext<TodoDbContext, SqliteTodoDbContext>(options =>
+            builder.Services.AddDbContextPool<TodoDbContext, SqliteTodoDbContext>(options =>
                 SqliteTodoDbContext.Configure(options, connection.ConnectionString));
         }
 
