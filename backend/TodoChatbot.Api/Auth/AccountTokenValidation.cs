@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using TodoChatbot.Api.Data;
 
@@ -59,7 +58,7 @@ public static class AccountTokenValidation
         if (!NeedsLookup(context.HttpContext))
             return;
         var db = context.HttpContext.RequestServices.GetRequiredService<TodoDbContext>();
-        if (!await db.Users.AsNoTracking().AnyAsync(user => user.Id == userId, context.HttpContext.RequestAborted))
+        if (!await db.AccountExistsAsync(userId, context.HttpContext.RequestAborted))
             context.Fail("The token's account no longer exists.");
     }
 

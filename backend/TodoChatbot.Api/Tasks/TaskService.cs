@@ -40,41 +40,56 @@ public static class TaskListFilters
 /// </summary>
 public sealed class TaskService(TodoDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TodoTask>> ListAsync(string userId, TaskListFilter filter, CancellationToken cancellationToken)
-    {
-        var completed = Completion(filter);
-        return await db.Tasks.AsNoTracking()
-            .Where(task => task.UserId == userId && (completed == null || task.Completed == completed))
-            .OrderBy(task => task.Number)
-            .ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<TodoTask>> ListAsync(string userId, TaskListFilter filter, CancellationToken cancellationToken) =>
+        await ListIfAccountExistsAsync(userId, filter, cancellationToken) ?? [];
 
     /// <summary>
-    /// The user's tasks, or null when the account no longer exists: the account row and its
-    /// tasks in one query, so the list endpoint checks the account without a second round trip.
+    /// The user's tasks in number order, or null when the account no longer exists: the account
+    /// row joined to its tasks in one query (no row: no account; one row of nulls: no tasks), so
+    /// the list endpoint checks the account without a second round trip. Hand-written, as the
+    /// busiest read (see <see cref="TodoDbContext.QueryAsync{T}"/>); the columns are the model's.
     /// </summary>
-    public async Task<IReadOnlyList<TodoTask>?> ListIfAccountExistsAsync(string userId, TaskListFilter filter, CancellationToken cancellationToken)
-    {
-        var completed = Completion(filter);
-        var account = await db.Users.AsNoTracking()
-            .Where(user => user.Id == userId)
-            .Select(user => new
+    public Task<IReadOnlyList<TodoTask>?> ListIfAccountExistsAsync(string userId, TaskListFilter filter, CancellationToken cancellationToken) =>
+        db.QueryAsync<IReadOnlyList<TodoTask>?>($"""
+            SELECT t.number, t.title, t.description, t.completed, t.created_at, t.updated_at
+            FROM "{TodoDbContext.UsersTable}" u
+            LEFT JOIN tasks t ON t.user_id = u.id{CompletionCondition(filter)}
+            WHERE u.id = @user_id
+            ORDER BY t.number
+            """,
+            [("user_id", userId)],
+            async reader =>
             {
-                Tasks = db.Tasks
-                    .Where(task => task.UserId == user.Id && (completed == null || task.Completed == completed))
-                    .OrderBy(task => task.Number)
-                    .ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return account?.Tasks;
-    }
+                if (!await reader.ReadAsync(cancellationToken))
+                    return null;
+                var tasks = new List<TodoTask>();
+                if (reader.IsDBNull(0))
+                    return tasks;
+                do
+                {
+                    tasks.Add(new TodoTask
+                    {
+                        UserId = userId,
+                        Number = reader.GetInt32(0),
+                        Title = reader.GetString(1),
+                        Description = reader.IsDBNull(2) ? null : reader.GetString(2),
+                        Completed = reader.GetBoolean(3),
+                        // UTC, as written (SQLite keeps no time zone).
+                        CreatedAt = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
+                        UpdatedAt = DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
+                    });
+                }
+                while (await reader.ReadAsync(cancellationToken));
+                return tasks;
+            },
+            cancellationToken);
 
-    /// <summary>The completion a filter asks for; null for all.</summary>
-    private static bool? Completion(TaskListFilter filter) => filter switch
+    /// <summary>The join condition a filter adds: fixed text, no parameter (PostgreSQL cannot type a null one).</summary>
+    private static string CompletionCondition(TaskListFilter filter) => filter switch
     {
-        TaskListFilter.Pending => false,
-        TaskListFilter.Completed => true,
-        _ => null,
+        TaskListFilter.Pending => " AND NOT t.completed",
+        TaskListFilter.Completed => " AND t.completed",
+        _ => "",
     };
 
     public Task<TodoTask?> FindAsync(string userId, int number, CancellationToken cancellationToken) =>
@@ -93,7 +108,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider clock)
     {
         var now = Now();
         await using var transaction = db.Database.IsNpgsql() ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-        // "AspNetUsers" is Identity's table (see the migrations).
+        // "AspNetUsers": TodoDbContext.UsersTable (an interpolated name would become a parameter).
         var numbers = await db.Database.SqlQuery<int>($"""
             INSERT INTO task_sequences (user_id, last_number)
             SELECT {userId}, 1 WHERE EXISTS (SELECT 1 FROM "AspNetUsers" WHERE id = {userId})
