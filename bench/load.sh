@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark, as ratios to floors measured in the same run. Task list, task create and chat
-# (offline assistant) at 1, 16 and 64 concurrent clients against the backend, each run
+# (offline assistant) at 16 and 64 concurrent clients against the backend, each run
 # interleaved with the same run against bench/floor-api (the same stack doing only that request);
 # then the same requests through the frontend's port (BFF cookie + YARP) interleaved with
 # bench/floor-proxy (a bare YARP forwarder to the same backend). CPU per request is the server
@@ -8,9 +8,11 @@
 # median over BENCH_ROUNDS pairs (system and floor back to back, order alternating), so drift from
 # other work on a shared machine cancels out. Ends with the backend's memory, idle and at peak.
 # Usage: bench/load.sh   (BENCH_REQUESTS: requests per run, at least 20 per client, default 3000;
-#                        BENCH_CLIENTS="16 64": other concurrency levels; BENCH_ROUNDS: pairs per
+#                        BENCH_CLIENTS="1 16 64": other concurrency levels; BENCH_ROUNDS: pairs per
 #                        figure, default 3; BENCH_SCENARIOS="list": fewer requests;
-#                        BENCH_PATHS="backend": skip the frontend hop; BENCH_KEEP=1 keeps hey output and logs)
+#                        BENCH_PATHS="backend": skip the frontend hop; BENCH_SPIN_LIMIT=70: the
+#                        runtime's default thread-pool spinning instead of the images' 0;
+#                        BENCH_KEEP=1 keeps hey output and logs)
 # Needs: .NET 10 SDK, PostgreSQL server binaries, hey, curl, jq.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -160,7 +162,7 @@ echo "| system / floor | request | clients | req/s system | req/s floor | throug
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for path in ${BENCH_PATHS:-backend frontend}; do
   for scenario in $scenarios; do
-    for clients in ${BENCH_CLIENTS:-1 16 64}; do
+    for clients in ${BENCH_CLIENTS:-16 64}; do
       if [[ $path == backend ]]; then
         compare backend "$scenario" "$clients" "$BACKEND_PID" "$BACKEND_URL" "$FLOOR_API_PID" "$FLOOR_API_URL" bearer "backend / floor-api"
       else

@@ -74,10 +74,11 @@ bench_start() {
   export RateLimiting__Auth__PermitLimit=100000 RateLimiting__Chat__PermitLimit=100000 Llm__Provider=offline
   dotnet "$BENCH_WORK/backend/TodoChatbot.Api.dll" migrate >"$BENCH_WORK/migrate.log" 2>&1 || fail "migrate failed (see $BENCH_WORK/migrate.log)"
 
-  # As the images run them: workstation GC, and the publish folder as the working directory, so
-  # the content root is where appsettings.json is (from the repository root it is not found, and
-  # the services would log every request at Information level).
-  export DOTNET_gcServer=0
+  # As the images run them (the floors too, so the ratios compare code, not settings): workstation
+  # GC, idle thread-pool workers that block instead of spinning, and the publish folder as the
+  # working directory, so the content root is where appsettings.json is (from the repository root
+  # it is not found, and the services would log every request at Information level).
+  export DOTNET_gcServer=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=${BENCH_SPIN_LIMIT:-0}
   BACKEND_URL=http://127.0.0.1:$backend_port
   FRONTEND_URL=http://127.0.0.1:$frontend_port
   ASPNETCORE_URLS=$BACKEND_URL run_in "$BENCH_WORK/backend" dotnet TodoChatbot.Api.dll >"$BENCH_WORK/backend.log" 2>&1 &
