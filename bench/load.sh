@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Load benchmark: task list, task create and chat (offline assistant) at 1, 16, 64 and 256
-# concurrent clients, through the frontend's port (BFF cookie + YARP proxy) and against the
-# backend alone, with a local PostgreSQL; the services run as Release builds (dotnet publish
-# output), as processes. Prints a Markdown table: requests/s, p50/p95/p99, errors, CPU per
-# 1,000 requests of each service, then each service's memory idle and at peak.
+# Load benchmark, as ratios to floors measured in the same run. Task list, task create and chat
+# (offline assistant) at 16 and 64 concurrent clients against the backend, each run
+# interleaved with the same run against bench/floor-api (the same stack doing only that request);
+# then the same requests through the frontend's port (BFF cookie + YARP) interleaved with
+# bench/floor-proxy (a bare YARP forwarder to the same backend). CPU per request is the server
+# process's own user+system time (/proc/PID/stat) over the requests it answered; each ratio is the
+# median over BENCH_ROUNDS pairs (system and floor back to back, order alternating), so drift from
+# other work on a shared machine cancels out. Ends with the backend's memory, idle and at peak.
 # Usage: bench/load.sh   (BENCH_REQUESTS: requests per run, at least 20 per client, default 3000;
-#                        BENCH_CLIENTS="1 16": other concurrency levels; BENCH_KEEP=1 keeps hey output and logs)
+#                        BENCH_CLIENTS="1 16 64": other concurrency levels; BENCH_ROUNDS: pairs per
+#                        figure, default 3; BENCH_SCENARIOS="list": fewer requests;
+#                        BENCH_PATHS="backend": skip the frontend hop; BENCH_SPIN_LIMIT=70: the
+#                        runtime's default thread-pool spinning instead of the images' 0;
+#                        BENCH_KEEP=1 keeps hey output and logs)
 # Needs: .NET 10 SDK, PostgreSQL server binaries, hey, curl, jq.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -55,24 +62,19 @@ writer_cookie=$(login_frontend "$(curl -fsS -H "Authorization: Bearer $writer_to
 chatter_cookie=$(login_frontend "$(curl -fsS -H "Authorization: Bearer $chatter_token" "$BACKEND_URL/api/auth/me" | jq -r .email)")
 [[ -n $reader_cookie && -n $writer_cookie && -n $chatter_cookie ]] || fail "signing in through the BFF gave no cookie"
 
-# hey arguments for one scenario through one target: "list", "create" or "chat"; "frontend" or "backend".
+# hey arguments for one scenario ("list", "create" or "chat") sent to one base URL; "cookie"
+# authenticates as the BFF's browser does, "bearer" as a direct API client.
 scenario_args() {
-  local scenario=$1 target=$2 base user auth
-  case $target in
-    frontend) base=$FRONTEND_URL ;;
-    backend) base=$BACKEND_URL ;;
-  esac
+  local scenario=$1 base=$2 auth=$3 user token cookie
   case $scenario in
-    list) user=$reader_id ;;
-    create) user=$writer_id ;;
-    chat) user=$chatter_id ;;
+    list) user=$reader_id token=$reader_token cookie=$reader_cookie ;;
+    create) user=$writer_id token=$writer_token cookie=$writer_cookie ;;
+    chat) user=$chatter_id token=$chatter_token cookie=$chatter_cookie ;;
   esac
-  if [[ $target == frontend ]]; then
-    case $scenario in list) auth=$reader_cookie ;; create) auth=$writer_cookie ;; chat) auth=$chatter_cookie ;; esac
-    printf '%s\n' -H "Cookie: $auth" -H "X-CSRF: 1"
+  if [[ $auth == cookie ]]; then
+    printf '%s\n' -H "Cookie: $cookie" -H "X-CSRF: 1"
   else
-    case $scenario in list) auth=$reader_token ;; create) auth=$writer_token ;; chat) auth=$chatter_token ;; esac
-    printf '%s\n' -H "Authorization: Bearer $auth"
+    printf '%s\n' -H "Authorization: Bearer $token"
   fi
   case $scenario in
     list) printf '%s\n' "$base/api/$user/tasks" ;;
@@ -81,48 +83,91 @@ scenario_args() {
   esac
 }
 
-# One hey run; prints a table row.
-measure() {
-  local scenario=$1 target=$2 clients=$3 requests out args
+# One hey run against a server whose CPU is counted (PID); prints
+# "requests/s answered non-2xx p50_ms p99_ms cpu_us_per_request".
+run_once() {
+  local pid=$1 clients=$2 out=$3 requests cpu
+  shift 3
   requests=$(( ${BENCH_REQUESTS:-3000} > clients * 20 ? ${BENCH_REQUESTS:-3000} : clients * 20 ))
-  mapfile -t args < <(scenario_args "$scenario" "$target")
-  out="$BENCH_WORK/$target-$scenario-$clients.txt"
-  local backend_cpu frontend_cpu
-  backend_cpu=$(cpu_ms "$BACKEND_PID")
-  frontend_cpu=$(cpu_ms "$FRONTEND_PID")
-  hey -n "$requests" -c "$clients" -t 20 "${args[@]}" >"$out"
-  backend_cpu=$(( $(cpu_ms "$BACKEND_PID") - backend_cpu ))
-  frontend_cpu=$(( $(cpu_ms "$FRONTEND_PID") - frontend_cpu ))
-  awk -v scenario="$scenario" -v target="$target" -v clients="$clients" -v bcpu="$backend_cpu" -v fcpu="$frontend_cpu" '
+  cpu=$(cpu_ms "$pid")
+  hey -n "$requests" -c "$clients" -t 20 "$@" >"$out"
+  cpu=$(( $(cpu_ms "$pid") - cpu ))
+  awk -v cpu="$cpu" '
     /Requests\/sec:/ { rps = $2 }
-    /^  50% in/ { p50 = $3 * 1000 } /^  95% in/ { p95 = $3 * 1000 } /^  99% in/ { p99 = $3 * 1000 }
-    /Slowest:/ { slowest = $2 * 1000 }
+    /^  50% in/ { p50 = $3 * 1000 } /^  99% in/ { p99 = $3 * 1000 }
     /^  \[[0-9]+\]/ && section == "status" { n = $2; code = substr($1, 2, 3); total += n; if (code !~ /^2/) errors += n }
     /^  \[[0-9]+\]/ && section == "errors" { n = substr($1, 2) + 0; total += n; errors += n }
     /^Status code distribution:/ { section = "status" } /^Error distribution:/ { section = "errors" }
-    END {
-      cpu = target == "frontend" ? sprintf("%.0f + %.0f", fcpu * 1000 / total, bcpu * 1000 / total) : sprintf("%.0f", bcpu * 1000 / total)
-      printf "| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %d | %s |\n", target, scenario, clients, total, rps, p50, p95, p99, slowest, errors, cpu
-    }' "$out"
+    END { printf "%.1f %d %d %.1f %.1f %.1f\n", rps, total, errors, p50, p99, cpu * 1000 / total }' "$out"
 }
 
-# Enough requests for the JIT's second tier to settle, so the first measured run is not penalised.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# One table row: BENCH_ROUNDS pairs of (system, floor) runs, back to back, the order alternating.
+# Prints the medians of each side's figures and of the per-pair ratios.
+compare() {
+  local path=$1 scenario=$2 clients=$3 system_pid=$4 system_url=$5 floor_pid=$6 floor_url=$7 auth=$8 label=$9
+  local rounds=${BENCH_ROUNDS:-3} round side system floor pairs="" errors=0
+  local -a system_args floor_args
+  mapfile -t system_args < <(scenario_args "$scenario" "$system_url" "$auth")
+  mapfile -t floor_args < <(scenario_args "$scenario" "$floor_url" "$auth")
+  for round in $(seq 1 "$rounds"); do
+    for side in $( (( round % 2 )) && echo "system floor" || echo "floor system"); do
+      if [[ $side == system ]]; then
+        system=$(run_once "$system_pid" "$clients" "$BENCH_WORK/$path-$scenario-$clients-$round-system.txt" "${system_args[@]}")
+      else
+        floor=$(run_once "$floor_pid" "$clients" "$BENCH_WORK/$path-$scenario-$clients-$round-floor.txt" "${floor_args[@]}")
+      fi
+    done
+    errors=$(( errors + $(cut -d' ' -f3 <<<"$system") + $(cut -d' ' -f3 <<<"$floor") ))
+    pairs+="$system $floor"$'\n'
+  done
+  column() { awk -v c="$1" 'NF { print $c }' <<<"$pairs" | median; }
+  local ratio_rps ratio_cpu
+  ratio_rps=$(awk 'NF { print $1 / $7 }' <<<"$pairs" | median)
+  ratio_cpu=$(awk 'NF { print $6 / $12 }' <<<"$pairs" | median)
+  printf '| %s | %s | %d | %.0f | %.0f | **%.2f** | %.0f | %.0f | **%.2f** | %.1f | %.1f | %d |\n' \
+    "$label" "$scenario" "$clients" "$(column 1)" "$(column 7)" "$ratio_rps" "$(column 6)" "$(column 12)" "$ratio_cpu" \
+    "$(column 5)" "$(column 11)" "$errors"
+}
+
+# Warm-up: the JIT compiles a method again, optimised, once it has run often enough, in the
+# background; with many methods on a busy machine that takes thousands of requests. Each server
+# repeats a run of 2,000 until its CPU per request is within 10 % of the run before (at most 15
+# runs), so no measured figure pays for compilation.
+warm_up() {
+  local pid=$1 previous=0 current round
+  shift
+  for round in $(seq 1 15); do
+    current=$(BENCH_REQUESTS=2000 run_once "$pid" 16 "$BENCH_WORK/warm-up.txt" "$@" | cut -d' ' -f6)
+    awk -v p="$previous" -v c="$current" 'BEGIN { exit !(p > 0 && c > p * 0.9 && c < p * 1.1) }' && return
+    previous=$current
+  done
+  echo "warning: CPU per request still changing after $round warm-up runs (last $current µs)" >&2
+}
 echo "==> warm-up" >&2
-for target in frontend backend; do
-  for scenario in list create chat; do
-    mapfile -t warm < <(scenario_args "$scenario" "$target")
-    hey -n 2000 -c 16 "${warm[@]}" >/dev/null
+scenarios=${BENCH_SCENARIOS:-list create chat}
+for scenario in $scenarios; do
+  for target in "$BACKEND_PID $BACKEND_URL bearer" "$FLOOR_API_PID $FLOOR_API_URL bearer" \
+      "$FRONTEND_PID $FRONTEND_URL cookie" "$FLOOR_PROXY_PID $FLOOR_PROXY_URL cookie"; do
+    read -r pid url auth <<<"$target"
+    mapfile -t warm < <(scenario_args "$scenario" "$url" "$auth")
+    warm_up "$pid" "${warm[@]}"
   done
 done
 
-echo "$(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average before the runs:$(cut -d' ' -f1-3 /proc/loadavg | sed 's/^/ /')"
+echo "$(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average before the runs:$(cut -d' ' -f1-3 /proc/loadavg | sed 's/^/ /'), ${BENCH_ROUNDS:-3} pairs per row"
 echo
-echo "| path | request | clients | requests | req/s | p50 ms | p95 ms | p99 ms | slowest ms | errors | CPU ms / 1,000 req (frontend + backend) |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-for target in frontend backend; do
-  for scenario in list create chat; do
-    for clients in ${BENCH_CLIENTS:-1 16 64 256}; do
-      measure "$scenario" "$target" "$clients"
+echo "| system / floor | request | clients | req/s system | req/s floor | throughput ratio | CPU µs/req system | CPU µs/req floor | CPU ratio | p99 ms system | p99 ms floor | non-2xx |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for path in ${BENCH_PATHS:-backend frontend}; do
+  for scenario in $scenarios; do
+    for clients in ${BENCH_CLIENTS:-16 64}; do
+      if [[ $path == backend ]]; then
+        compare backend "$scenario" "$clients" "$BACKEND_PID" "$BACKEND_URL" "$FLOOR_API_PID" "$FLOOR_API_URL" bearer "backend / floor-api"
+      else
+        compare frontend "$scenario" "$clients" "$FRONTEND_PID" "$FRONTEND_URL" "$FLOOR_PROXY_PID" "$FLOOR_PROXY_URL" cookie "frontend / floor-proxy"
+      fi
     done
   done
 done

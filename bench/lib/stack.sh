@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sourced by the load benchmarks: a throw-away PostgreSQL cluster and the two services as Release
-# processes (dotnet publish output) on loopback, all stopped and deleted by bench_stop.
-# Sets: BACKEND_URL FRONTEND_URL BACKEND_PID FRONTEND_PID BENCH_WORK
+# Sourced by the load benchmarks: a throw-away PostgreSQL cluster, the two services and their
+# floors (bench/floor-api: the backend's stack doing only the benchmark's requests; bench/floor-proxy:
+# a bare YARP forwarder) as Release processes (dotnet publish output) on loopback, all stopped and
+# deleted by bench_stop.
+# Sets: BACKEND_URL FRONTEND_URL FLOOR_API_URL FLOOR_PROXY_URL, their *_PID, BENCH_WORK
 
 fail() { echo "error: $*" >&2; exit 1; }
 
@@ -30,18 +32,33 @@ wait_ok() {
   done
 }
 
+# Runs a command in a folder (the process's own working directory), replacing the subshell so
+# that $! is the service's process id.
+run_in() { local folder=$1; shift; cd "$folder" && exec "$@"; }
+
+wait_answers() {
+  local url=$1 deadline=$((SECONDS + 90))
+  until curl -s -o /dev/null "$url"; do
+    (( SECONDS < deadline )) || fail "$url did not answer within 90 s (logs in $BENCH_WORK)"
+    sleep 0.2
+  done
+}
+
 bench_start() {
   local pg_port=${BENCH_PG_PORT:-55433} backend_port=${BENCH_BACKEND_PORT:-18001} frontend_port=${BENCH_FRONTEND_PORT:-13000}
-  for port in "$pg_port" "$backend_port" "$frontend_port"; do
-    port_free "$port" || fail "port $port is in use (set BENCH_PG_PORT / BENCH_BACKEND_PORT / BENCH_FRONTEND_PORT)"
+  local floor_api_port=${BENCH_FLOOR_API_PORT:-18002} floor_proxy_port=${BENCH_FLOOR_PROXY_PORT:-13001}
+  for port in "$pg_port" "$backend_port" "$frontend_port" "$floor_api_port" "$floor_proxy_port"; do
+    port_free "$port" || fail "port $port is in use (set BENCH_PG_PORT / BENCH_BACKEND_PORT / BENCH_FRONTEND_PORT / BENCH_FLOOR_API_PORT / BENCH_FLOOR_PROXY_PORT)"
   done
   BENCH_WORK=$(mktemp -d /tmp/todo-bench.XXXXXX)
   PG_DIR=$(mktemp -d /tmp/todo-bench-pg.XXXXXX)
   [[ $(id -u) == 0 ]] && chown postgres:postgres "$PG_DIR"
 
-  echo "==> dotnet publish -c Release (backend, frontend)" >&2
+  echo "==> dotnet publish -c Release (backend, frontend, their floors)" >&2
   dotnet publish backend/TodoChatbot.Api -c Release -o "$BENCH_WORK/backend" --nologo -v quiet >&2
   dotnet publish frontend/TodoChatbot.Web -c Release -o "$BENCH_WORK/frontend" --nologo -v quiet >&2
+  dotnet publish bench/floor-api -c Release -o "$BENCH_WORK/floor-api" --nologo -v quiet >&2
+  dotnet publish bench/floor-proxy -c Release -o "$BENCH_WORK/floor-proxy" --nologo -v quiet >&2
 
   echo "==> PostgreSQL $(basename "$(dirname "$PG_BIN")") on port $pg_port (default durability settings)" >&2
   as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 >/dev/null
@@ -57,19 +74,33 @@ bench_start() {
   export RateLimiting__Auth__PermitLimit=100000 RateLimiting__Chat__PermitLimit=100000 Llm__Provider=offline
   dotnet "$BENCH_WORK/backend/TodoChatbot.Api.dll" migrate >"$BENCH_WORK/migrate.log" 2>&1 || fail "migrate failed (see $BENCH_WORK/migrate.log)"
 
+  # As the images run them (the floors too, so the ratios compare code, not settings): workstation
+  # GC, idle thread-pool workers that block instead of spinning, and the publish folder as the
+  # working directory, so the content root is where appsettings.json is (from the repository root
+  # it is not found, and the services would log every request at Information level).
+  export DOTNET_gcServer=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=${BENCH_SPIN_LIMIT:-0}
   BACKEND_URL=http://127.0.0.1:$backend_port
   FRONTEND_URL=http://127.0.0.1:$frontend_port
-  ASPNETCORE_URLS=$BACKEND_URL dotnet "$BENCH_WORK/backend/TodoChatbot.Api.dll" >"$BENCH_WORK/backend.log" 2>&1 &
+  ASPNETCORE_URLS=$BACKEND_URL run_in "$BENCH_WORK/backend" dotnet TodoChatbot.Api.dll >"$BENCH_WORK/backend.log" 2>&1 &
   BACKEND_PID=$!
-  ASPNETCORE_URLS=$FRONTEND_URL BACKEND_URL=$BACKEND_URL dotnet "$BENCH_WORK/frontend/TodoChatbot.Web.dll" >"$BENCH_WORK/frontend.log" 2>&1 &
+  ASPNETCORE_URLS=$FRONTEND_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/frontend" dotnet TodoChatbot.Web.dll >"$BENCH_WORK/frontend.log" 2>&1 &
   FRONTEND_PID=$!
+  FLOOR_API_URL=http://127.0.0.1:$floor_api_port
+  FLOOR_PROXY_URL=http://127.0.0.1:$floor_proxy_port
+  ASPNETCORE_URLS=$FLOOR_API_URL run_in "$BENCH_WORK/floor-api" dotnet FloorApi.dll >"$BENCH_WORK/floor-api.log" 2>&1 &
+  FLOOR_API_PID=$!
+  ASPNETCORE_URLS=$FLOOR_PROXY_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/floor-proxy" dotnet FloorProxy.dll >"$BENCH_WORK/floor-proxy.log" 2>&1 &
+  FLOOR_PROXY_PID=$!
   wait_ok "$BACKEND_URL/readyz"
   wait_ok "$FRONTEND_URL/readyz"
+  # The floors have no health endpoint: any HTTP answer (401 without a token) means listening.
+  wait_answers "$FLOOR_API_URL/api/nobody/tasks"
+  wait_answers "$FLOOR_PROXY_URL/api/nobody/tasks"
 }
 
 bench_stop() {
   local pid
-  for pid in ${FRONTEND_PID:-} ${BACKEND_PID:-}; do
+  for pid in ${FLOOR_PROXY_PID:-} ${FLOOR_API_PID:-} ${FRONTEND_PID:-} ${BACKEND_PID:-}; do
     kill "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true

@@ -60,7 +60,11 @@ public static class AuthExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = "email",
                 };
-                bearer.Events = new JwtBearerEvents { OnTokenValidated = AccountTokenValidation.RequireExistingAccountAsync };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = AccountTokenValidation.RequireExistingAccountAsync,
+                    OnChallenge = AccountTokenValidation.DescribeAccountGone,
+                };
             });
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton(TimeProvider.System);

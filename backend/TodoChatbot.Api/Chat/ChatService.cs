@@ -118,15 +118,18 @@ public sealed partial class ChatService(
 
     /// <summary>The tools as AI functions: the same methods, names and descriptions the MCP server serves.</summary>
     public static IList<AITool> CreateAITools(TodoTools target) =>
+        ToolMethods.Select(tool => (AITool)AIFunctionFactory.Create(tool.Method, target, tool.Options)).ToList();
+
+    /// <summary>
+    /// The tool methods and their options, found once rather than by reflection on every turn (the
+    /// factory keeps each method's schema itself).
+    /// </summary>
+    private static readonly (MethodInfo Method, AIFunctionFactoryOptions Options)[] ToolMethods =
         typeof(TodoTools).GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Select(method => (Method: method, Tool: method.GetCustomAttribute<McpServerToolAttribute>()))
             .Where(entry => entry.Tool is not null)
-            .Select(entry => (AITool)AIFunctionFactory.Create(entry.Method, target, new AIFunctionFactoryOptions
-            {
-                Name = entry.Tool!.Name,
-                SerializerOptions = ContractJson.Options,
-            }))
-            .ToList();
+            .Select(entry => (entry.Method, new AIFunctionFactoryOptions { Name = entry.Tool!.Name, SerializerOptions = ContractJson.Options }))
+            .ToArray();
 
     /// <summary>The first message, on one line and short enough for a list, cut between whole characters.</summary>
     public static string TitleFrom(string message)

@@ -35,8 +35,11 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user, ChatMetrics m
             return Record(ToolNames.AddTask, arguments, new ToolError(titleError));
         if (TaskRules.ValidateDescription(description, out var cleanDescription) is { } descriptionError)
             return Record(ToolNames.AddTask, arguments, new ToolError(descriptionError));
+        // Null only when the account was deleted after this request's token check.
         var task = await tasks.CreateAsync(user.Id, cleanTitle, cleanDescription, cancellationToken);
-        return Record(ToolNames.AddTask, arguments, new TaskActionResult(task.Number, "created", task.Title));
+        return Record(ToolNames.AddTask, arguments, task is null
+            ? new ToolError("The user's account no longer exists.")
+            : new TaskActionResult(task.Number, "created", task.Title));
     }
 
     [McpServerTool(Name = ToolNames.ListTasks, UseStructuredContent = true, OutputSchemaType = typeof(TaskSummary[])), Description("List the user's tasks with their numbers (id), titles and completion.")]

@@ -19,9 +19,11 @@ public static class DatabaseExtensions
         var connection = DatabaseConnection.Resolve(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(connection);
 
+        // Pooled: a request rents a context that is reset after use instead of building one (and
+        // its internal services) each time; the contexts keep no state of their own.
         if (connection.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TodoDbContext, PostgresTodoDbContext>(options =>
+            builder.Services.AddDbContextPool<TodoDbContext, PostgresTodoDbContext>(options =>
                 PostgresTodoDbContext.Configure(options, connection.ConnectionString));
             // Npgsql's connection-pool and command metrics, and a span per command in a traced
             // request (the statement text, never its parameter values).
@@ -31,7 +33,7 @@ public static class DatabaseExtensions
         else
         {
             EnsureSqliteDirectory(connection.ConnectionString);
-            builder.Services.AddDbContext<TodoDbContext, SqliteTodoDbContext>(options =>
+            builder.Services.AddDbContextPool<TodoDbContext, SqliteTodoDbContext>(options =>
                 SqliteTodoDbContext.Configure(options, connection.ConnectionString));
         }
 

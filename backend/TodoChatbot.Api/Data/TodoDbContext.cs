@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Data;
@@ -15,6 +16,52 @@ public abstract class TodoDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<TaskSequence> TaskSequences => Set<TaskSequence>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> Messages => Set<ConversationMessage>();
+
+    /// <summary>
+    /// Whether the account exists: one primary-key lookup. It runs with every authorized request,
+    /// so it goes past EF Core's query pipeline, which costs more than the lookup itself.
+    /// </summary>
+    public Task<bool> AccountExistsAsync(string userId, CancellationToken cancellationToken) =>
+        QueryAsync($"""SELECT 1 FROM "{UsersTable}" WHERE id = @id""", [("id", userId)],
+            async reader => await reader.ReadAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Identity's table of accounts, for hand-written SQL.</summary>
+    public const string UsersTable = "AspNetUsers";
+
+    /// <summary>
+    /// Runs hand-written SQL on the context's own connection (and transaction, if any), opening
+    /// and closing the connection as EF Core does for a query: for the few reads on every request,
+    /// where EF Core's query pipeline costs more than the database work. Parameters are named
+    /// <c>@name</c>, which both providers accept.
+    /// </summary>
+    public async Task<T> QueryAsync<T>(string sql, IReadOnlyList<(string Name, object? Value)> parameters,
+        Func<System.Data.Common.DbDataReader, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var connection = Database.GetDbConnection();
+        var mustOpen = connection.State != System.Data.ConnectionState.Open;
+        if (mustOpen)
+            await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
+        }
+        finally
+        {
+            if (mustOpen)
+                await Database.CloseConnectionAsync();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -149,8 +149,8 @@ public sealed class MigrationTests
         var alicesTasks = await tasks.ListAsync(alice.Id, TaskListFilter.All, Cancellation);
         Assert.Equal([(1, "A1"), (3, "A3"), (6, "A6")], alicesTasks.Select(t => (t.Number, t.Title)));
         Assert.Equal([(2, "B2"), (4, "B4")], (await tasks.ListAsync(bob.Id, TaskListFilter.All, Cancellation)).Select(t => (t.Number, t.Title)));
-        Assert.Equal(7, (await tasks.CreateAsync(alice.Id, "A7", null, Cancellation)).Number);
-        Assert.Equal(5, (await tasks.CreateAsync(bob.Id, "B5", null, Cancellation)).Number);
+        Assert.Equal(7, (await tasks.CreateAsync(alice.Id, "A7", null, Cancellation))!.Number);
+        Assert.Equal(5, (await tasks.CreateAsync(bob.Id, "B5", null, Cancellation))!.Number);
         Assert.Equal("A3", (await tasks.FindAsync(alice.Id, 3, Cancellation))!.Title);
         Assert.Null(await tasks.FindAsync(bob.Id, 3, Cancellation));
     }
