@@ -64,6 +64,18 @@ public sealed record ToolError(
 
     /// <summary>An argument is missing or of the wrong type (MCP clients; the chat agent's model gets the same words).</summary>
     public const string InvalidArgumentCode = "invalid_argument";
+
+    /// <summary>
+    /// The error a tool's result carries, or null when the result is a success: a result is an error
+    /// exactly when it is an object with an <c>error</c> property.
+    /// </summary>
+    public static ToolError? In(JsonElement result)
+    {
+        if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("error", out var error))
+            return null;
+        var code = result.TryGetProperty("code", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return new ToolError(error.ValueKind == JsonValueKind.String ? error.GetString() ?? "" : error.ToString(), code);
+    }
 }
 
 /// <summary>The tool names, as the specification and the MCP server expose them.</summary>

@@ -25,6 +25,8 @@ public static class OfflinePlanner
         "I can manage your todo list. Try “add a task to buy groceries”, “what's pending?”, " +
         "“mark task 3 as complete”, “delete the meeting task” or “rename task 1 to Call mom tonight”.";
 
+    public const string ReopenAnswer = "I can't reopen a task from the chat yet: untick it in your task list instead.";
+
     public static OfflineStep Next(OfflineCommand command, IReadOnlyList<ToolOutcome> outcomes) => command switch
     {
         AddCommand add when outcomes.Count == 0 => new CallTool(ToolNames.AddTask, Arguments(("title", add.Title), ("description", add.Description))),
@@ -44,9 +46,31 @@ public static class OfflinePlanner
                 ? $"Renamed task {result.TaskId} to “{result.Title}”."
                 : $"Updated the description of “{result.Title}” (task {result.TaskId})."),
         BulkCommand => new Reply("I change one task at a time. Tell me which one, for example “delete task 3” or “show my tasks” to see them."),
-        AskCommand ask => new Reply(ask.Question),
-        HelpCommand help => new Reply(help.Opening + HelpText),
+        Question question => new Reply(Ask(question)),
+        HelpCommand help => new Reply(Opening(help.Courtesy) + HelpText),
         _ => new Reply(HelpText),
+    };
+
+    /// <summary>The question for a request understood only in part: what is missing, or whether it was meant.</summary>
+    private static string Ask(Question question) => question switch
+    {
+        TitleMissing => "What should the task say? For example “add a task to buy groceries”.",
+        NewTitleMissing missing =>
+            $"What should {missing.Task.Describe()} say instead? For example “rename {missing.Task.Spoken()} to Call grandma”.",
+        Proposal { Command: DeleteCommand delete } =>
+            $"Should I delete {delete.Task.Describe()}? Say “delete {delete.Task.Spoken()}” and I will.",
+        Proposal { Command: UpdateCommand { NewTitle: { } title } update } =>
+            $"Should I rename {update.Task.Describe()} to “{title}”? Say “rename {update.Task.Spoken()} to {title}” and I will.",
+        Misspelt misspelt => $"Did you mean “{misspelt.Corrected}”? Say it that way and I'll do it.",
+        ReopenRequest => ReopenAnswer,
+        _ => HelpText,
+    };
+
+    private static string Opening(Courtesy courtesy) => courtesy switch
+    {
+        Courtesy.Greeting => "Hi! ",
+        Courtesy.Thanks => "You're welcome! ",
+        _ => "",
     };
 
     /// <summary>An action on one task: directly by id, or after listing when named by words.</summary>
@@ -78,12 +102,11 @@ public static class OfflinePlanner
 
     private static Reply ReplyToAction(ToolOutcome outcome, Func<TaskActionResult, string> confirm, TaskReference? reference = null)
     {
-        if (outcome.Result.ValueKind == JsonValueKind.Object && outcome.Result.TryGetProperty("error", out var error))
+        if (ToolError.In(outcome.Result) is { } error)
         {
-            var notFound = outcome.Result.TryGetProperty("code", out var code) && code.GetString() == ToolError.NotFoundCode;
-            return new Reply(notFound
+            return new Reply(error.Code == ToolError.NotFoundCode
                 ? $"I couldn't find {reference?.Describe() ?? "that task"} in your list. Say “show my tasks” to see what's there."
-                : $"I couldn't do that: {error.GetString()}");
+                : $"I couldn't do that: {error.Error}");
         }
         var result = outcome.Result.Deserialize<TaskActionResult>()
             ?? throw new InvalidOperationException($"{outcome.Name} returned no result");

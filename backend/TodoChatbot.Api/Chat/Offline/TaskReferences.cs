@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>Reads how a message names a task: by number, by quoted title, by words, or several at once.</summary>
+internal static partial class TaskReferences
+{
+    /// <summary>"task 3", "#3", "3" → an id; "the meeting task" → words; "all tasks" → null (several).</summary>
+    public static TaskReference? Parse(string raw)
+    {
+        var text = raw.Trim().TrimEnd('.', '!', '?', ',');
+        if (MessageText.Quoted(text) is { } quoted)
+            return new TaskReference(null, quoted);
+        if (IdPattern().Match(text) is { Success: true } id
+            && int.TryParse(id.Groups["id"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return new TaskReference(number, null);
+        if (BulkPattern().IsMatch(text))
+            return null;
+        var words = MessageText.Spaces(FillerPattern().Replace(text, " "));
+        return new TaskReference(null, words.Length == 0 ? null : words);
+    }
+
+    private const RegexOptions Verbose = CommandParser.Verbose;
+
+    // "3", "#3", "task 3", "the task number 3", "my todo no. 3"
+    [GeneratedRegex($$"""
+        ^(?:(?:the|my)\s+)?
+        (?:(?:{{Words.TaskNoun}})\s*)?
+        (?:(?:number|no\.?)\s*)?
+        \#?\s*(?<id>\d{1,10})$
+        """, Verbose)]
+    private static partial Regex IdPattern();
+
+    // Several tasks at once: the tools change one at a time, so these get a question.
+    [GeneratedRegex("""
+        ^(?:all|every|everything|each)\b                                  # "all of them", "everything"
+        | \ball\s+(?:(?:my|the|of\s+(?:my|the))\s+)?(?:tasks|todos|to-dos|items)\b
+        | \b(?:tasks|todos|items)\s+\#?\d+\s*(?:,|and|&)                   # "tasks 3 and 4"
+        | \#?\d+\s*(?:,|and|&)\s*\#?\d+                                    # "3, 4", "#3 & #4"
+        | ^(?:the\s+)?(?:completed|done|finished|pending|old|open)\s+(?:tasks|todos|items|ones)$
+        """, Verbose)]
+    private static partial Regex BulkPattern();
+
+    // Words around a title reference that are not part of the title: "the", "my", "task", "one", "called".
+    [GeneratedRegex($$"""
+        \b(?: the|my|that|this|these|those|it|them|they|a|an
+            | {{Words.TaskNoun}}|one|thing|entry
+            | called|named|titled|about|for|of|with
+        )\b
+        """, Verbose)]
+    private static partial Regex FillerPattern();
+}

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>
+/// Reads a request to change a task: a new title ("rename task 2 to Call grandma", "update task 3: …",
+/// "change #2 -> …") or a new description ("add a note to task 1: …"). "change task 3 to done" asks
+/// for completion, not for a task called "Done".
+/// </summary>
+internal static partial class UpdateRequests
+{
+    public static OfflineCommand? Parse(string text)
+    {
+        if (DescriptionPattern().Match(text) is { Success: true } description)
+            return CommandParser.OnTask(description.Groups["ref"].Value,
+                task => new UpdateCommand(task, null, MessageText.Description(description.Groups["new"].Value)));
+        if (PunctuatedPattern().Match(text) is { Success: true } punctuated)
+            return Punctuated(punctuated, likelyOnly: false);
+        if (NumberedPattern().Match(text) is { Success: true } numbered)
+            return Punctuated(numbered, likelyOnly: !numbered.Groups["field"].Success);
+        if (RenamePattern().Match(text) is { Success: true } rename)
+        {
+            var value = rename.Groups["new"].Value.Trim();
+            return CommandParser.OnTask(rename.Groups["ref"].Value, task => IsDoneWord(value)
+                ? new CompleteCommand(task)
+                : new UpdateCommand(task, MessageText.Title(value), null));
+        }
+        if (RenameOnlyPattern().Match(text) is { Success: true } only
+            && TaskReferences.Parse(only.Groups["ref"].Value) is { IsEmpty: false } named)
+            return new NewTitleMissing(named);
+        return null;
+    }
+
+    /// <summary>"complete", "done", "finished": a status rather than a title.</summary>
+    public static bool IsDoneWord(string text) => DoneWordPattern().IsMatch(text.Trim().TrimEnd('.', '!'));
+
+    /// <summary>
+    /// "update task 3: NEW", "change #2 -> NEW", "task 1 description: NEW". Without a verb or a field
+    /// ("task 3: buy bread") the change is only likely, so <paramref name="likelyOnly"/> makes it a proposal.
+    /// </summary>
+    private static OfflineCommand Punctuated(Match match, bool likelyOnly)
+    {
+        var task = TaskReferences.Parse(match.Groups["ref"].Value);
+        var value = match.Groups["new"].Value.Trim();
+        if (task is null)
+            return new BulkCommand();
+        if (IsDoneWord(value))
+            return new CompleteCommand(task);
+        var title = MessageText.Title(value);
+        if (title.Length == 0)
+            return new NewTitleMissing(task);
+        if (likelyOnly)
+            return new Proposal(new UpdateCommand(task, title, null));
+        var describes = DescriptionFieldPattern().IsMatch(match.Groups["field"].Value);
+        return describes
+            ? new UpdateCommand(task, null, MessageText.Description(value))
+            : new UpdateCommand(task, title, null);
+    }
+
+    private const RegexOptions Verbose = CommandParser.Verbose;
+
+    private const string Field = $"{Words.TitleField}|{Words.DescriptionField}";
+
+    // "update task 3: NEW", "rename #4 - NEW", "change task 2 → NEW", "update task 1's title: NEW"
+    [GeneratedRegex($$"""
+        ^(?:{{Words.ChangeVerbs}}|set)\s+
+        (?<ref>(?:(?!\s(?:to|into|as)\s)[^:=→])+?)     # the task: up to the separator, and not "… to …"
+        (?:'s)?
+        (?:\s+(?<field>{{Field}}))?
+        \s*(?:{{Words.Arrow}})\s*
+        (?<new>.*)$
+        """, Verbose)]
+    private static partial Regex PunctuatedPattern();
+
+    // "task 3 title: NEW", "task 1 description: NEW", "task 3: NEW" (only likely), "task 3: done"
+    [GeneratedRegex($$"""
+        ^(?<ref>(?:(?:task|todo|item|number)\s*\#?\s*|\#)\d+)
+        (?:'s)?
+        (?:\s+(?<field>{{Field}}))?
+        \s*(?:{{Words.Arrow}})\s*
+        (?<new>.*)$
+        """, Verbose)]
+    private static partial Regex NumberedPattern();
+
+    // "change|rename|update TASK to NEW", "change the title of TASK to NEW", "set task 4 title to NEW"
+    [GeneratedRegex($$"""
+        ^(?: {{Words.ChangeVerbs}}|call
+           | set(?=\s.+\s(?:{{Words.TitleField}})\s+to\s)              # "set" only with the field named
+        )\s+
+        (?:the\s+(?:{{Words.TitleField}})\s+of\s+)?
+        (?<ref>.+?)(?:'s)?
+        (?:\s+(?:{{Words.TitleField}}))?
+        \s+(?:to|into|as)\s*[:\-]?\s+
+        (?<new>.+)$
+        """, Verbose)]
+    private static partial Regex RenamePattern();
+
+    // "rename task 2", "update the dentist task": a change without the new title
+    [GeneratedRegex($$"""
+        ^(?:rename|retitle|update|edit|modify)\s+
+        (?<ref> (?:(?:task|todo|item|number)\s*)?\#?\d+
+              | (?:the\s+)?.+?\s+(?:task|todo|item)
+        )$
+        """, Verbose)]
+    private static partial Regex RenameOnlyPattern();
+
+    // A new description: "set the description of TASK to TEXT", "add a note to TASK: TEXT",
+    // "change TASK's description to TEXT", "add description TEXT to task 3"
+    [GeneratedRegex($$"""
+        ^(?: (?:set|change|update|edit)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
+             (?<ref>.+?)\s+to\s*:?\s+(?<new>.+)
+           | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+(?:to|for|on)\s+
+             (?<ref>.+?)\s*(?::|-|saying|that\s+says)\s*(?<new>.+)
+           | (?:set|change|update|edit)\s+(?<ref>.+?)(?:'s)?\s+(?:{{Words.DescriptionField}})\s+to\s*:?\s+
+             (?<new>.+)
+           | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+
+             (?<new>.+?)\s+(?:to|for|on)\s+(?<ref>(?:task\s+|\#)\S+)
+        )$
+        """, Verbose)]
+    private static partial Regex DescriptionPattern();
+
+    [GeneratedRegex($$"""^(?:{{Words.DescriptionField}})$""", Verbose)]
+    private static partial Regex DescriptionFieldPattern();
+
+    [GeneratedRegex($$"""^(?:{{Words.Done}})$""", Verbose)]
+    private static partial Regex DoneWordPattern();
+}
