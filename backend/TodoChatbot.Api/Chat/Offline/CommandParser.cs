@@ -27,14 +27,26 @@ public static partial class CommandParser
             return new HelpCommand(Courtesy.Thanks);
         if (GreetingPattern().IsMatch(bare))
             return new HelpCommand(Courtesy.Greeting);
-        var (text, confidence) = Spelling.Correct(MessageText.Normalize(message));
+        var normalized = MessageText.Normalize(message);
+        var (text, confidence) = Spelling.Correct(normalized);
         if (text.Length == 0 || HelpPattern().IsMatch(text))
             return new HelpCommand();
         var command = ParseSentence(text);
         // A command word two letters away from what was typed is a guess: ask rather than change a task.
-        var changes = command is AddCommand or CompleteCommand or DeleteCommand or UpdateCommand;
-        return confidence == Confidence.Unsure && changes ? new Misspelt(text) : command;
+        if (confidence == Confidence.Unsure && Changes(command))
+            return new Misspelt(text);
+        if (command is not HelpCommand)
+            return command;
+        // A real word where a command word belongs ("shoe my tasks", "crate a task to …"), when the
+        // message means nothing as typed: a list or a new task is safe to act on, anything else is asked.
+        var (guess, guessConfidence) = Spelling.Correct(normalized, realWords: true);
+        if (guess == text || ParseSentence(guess) is not (not HelpCommand and var meant))
+            return command;
+        return meant is ListCommand || (meant is AddCommand && guessConfidence != Confidence.Unsure) ? meant : new Misspelt(guess);
     }
+
+    private static bool Changes(OfflineCommand command) =>
+        command is AddCommand or CompleteCommand or DeleteCommand or UpdateCommand;
 
     /// <summary>
     /// A message of several clauses: the command may come last ("I don't need X anymore, delete it"),
@@ -55,14 +67,15 @@ public static partial class CommandParser
             if (TargetOf(last) is { IsEmpty: true })
             {
                 var named = clauses.Take(clauses.Count - 1).Reverse()
-                    .Select(Reports.Subject).FirstOrDefault(subject => subject is not null);
-                if (named is not null && TaskReferences.Parse(named) is { IsEmpty: false } context)
-                    return WithTarget(last, context);
+                    .Select(Reports.Subject).FirstOrDefault(subject => subject is { IsEmpty: false });
+                if (named is not null)
+                    return WithTarget(last, named);
             }
             return last;
         }
+        // A first clause that is only a list request or nothing ("done - groceries") is read as a whole.
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
-        return first is HelpCommand ? whole : first;
+        return first is HelpCommand or ListCommand ? whole : first;
     }
 
     private static TaskReference? TargetOf(OfflineCommand command) => command switch
@@ -100,22 +113,33 @@ public static partial class CommandParser
         if (NeedToPattern().Match(text) is { Success: true } needTo)
             return NeedTo(needTo.Groups["title"].Value);
         if (DeletePattern().Match(text) is { Success: true } delete)
-            return OnTask(delete.Groups["ref"].Value, task => new DeleteCommand(task));
+            return Delete(delete.Groups["ref"].Value);
         if (BareVerbPattern().Match(text) is { Success: true } verb)
+        {
+            if (verb.Groups["add"].Success)
+                return new TitleMissing();
             return verb.Groups["delete"].Success ? new DeleteCommand(NoTask) : new CompleteCommand(NoTask);
+        }
         if (ParseComplete(text) is { } complete)
             return complete;
         if (ListRequests.Parse(text) is { } list)
             return list;
         if (!reports)
             return new HelpCommand();
-        // "I don't need the groceries anymore" is likely a delete, but not said as one: ask.
-        if (Reports.NoLongerNeeded(text) is { } unneeded
-            && TaskReferences.Parse(unneeded) is { IsEmpty: false } task)
-            return new Proposal(new DeleteCommand(task));
-        if (Reports.PastAction(text) is { } done)
-            return OnTask(done, reference => new CompleteCommand(reference));
-        return new HelpCommand();
+        return Reports.Read(text) is { } statement ? FromStatement(statement) : new HelpCommand();
+    }
+
+    /// <summary>
+    /// A report of doing a task completes it. "I don't need the groceries anymore" is likely a
+    /// delete, but not said as one: it is put as a question.
+    /// </summary>
+    private static OfflineCommand FromStatement(Statement statement)
+    {
+        if (TaskReferences.Parse(statement.Words) is not { } task)
+            return new BulkCommand();
+        if (statement.Outcome == Outcome.NotNeeded)
+            return task.IsEmpty ? new HelpCommand() : new Proposal(new DeleteCommand(task));
+        return new CompleteCommand(task with { Fallback = statement.Fallback });
     }
 
     private static readonly TaskReference NoTask = new(null, null);
@@ -135,20 +159,34 @@ public static partial class CommandParser
         return Add(rest);
     }
 
+    /// <summary>"delete my list" or "clear completed" name several tasks; "delete task" names none yet.</summary>
+    private static OfflineCommand Delete(string reference)
+    {
+        var task = TaskReferences.Parse(reference);
+        if (task is { IsEmpty: false } && ListRequests.NamesOnlyTheList(reference))
+            return new BulkCommand();
+        return task is null ? new BulkCommand() : new DeleteCommand(task);
+    }
+
     private static OfflineCommand? ParseComplete(string text)
     {
         foreach (var pattern in CompletePatterns)
         {
-            // "tasks completed" or "done ones" ask for a list, not for a task called "tasks".
-            if (pattern.Match(text) is { Success: true } match
-                && !ListRequests.NamesOnlyTheList(match.Groups["ref"].Value))
-                return OnTask(match.Groups["ref"].Value, task => new CompleteCommand(task));
+            if (pattern.Match(text) is not { Success: true } match)
+                continue;
+            var reference = match.Groups["ref"].Value;
+            // "tasks completed" or "done ones" ask for a list, not for a task called "tasks";
+            // "complete all" asks for several tasks.
+            if (!ListRequests.NamesOnlyTheList(reference))
+                return OnTask(reference, task => new CompleteCommand(task));
+            if (TaskReferences.Parse(reference) is null)
+                return new BulkCommand();
         }
         return null;
     }
 
     private static readonly Regex[] CompletePatterns =
-        [MarkDonePattern(), IFinishedPattern(), CompleteVerbPattern(), CheckOffPattern(), IsDonePattern()];
+        [MarkDonePattern(), IFinishedPattern(), CheckOffPattern(), CompleteVerbPattern(), IsDonePattern()];
 
     private static OfflineCommand Add(string rawTitle)
     {
@@ -192,21 +230,27 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?:{{Words.AddVerbs}})\b\s*
         (?:(?:a|an|another|new|one\s+more)\b\s*)*                       # "add a new …"
-        (?:(?:{{Words.TaskNoun}}|reminder|entry)s?\b\s*)?               # "… task …"
+        (?:(?:{{Words.TaskNoun}}|reminder|entry)s?\b\s*|one(?=\s*[:\-–]))?  # "… task …", "another one: …"
         (?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-]\s*)?
         (?<title>.+)$
         """, Verbose)]
     private static partial Regex AddPattern();
 
-    // todo: call the bank · reminder - book flights
-    [GeneratedRegex("""^(?:todo|to-do|task|reminder|new\s+todo)\s*[:\-]\s*(?<title>.+)$""", Verbose)]
+    // todo: call the bank · reminder - book flights · note to self: … · todo call the bank
+    [GeneratedRegex("""
+        ^(?: (?:todo|to-do|task|reminder|new\s+todo|new\s+task|note\s+to\s+self|note|memo)\s*[:\-–]
+           | (?:todo|to-do)\s+(?!lists?\b)
+        )\s*
+        (?<title>.+)$
+        """, Verbose)]
     private static partial Regex LabelledAddPattern();
 
     // I need to …, remind me to …, don't let me forget to …, make sure to …
     [GeneratedRegex("""
         ^(?: (?:i\s+|i've\s+|i'll\s+|i\s+will\s+)?(?:really\s+|also\s+|still\s+)?
              (?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?
-           | i\s+(?:must|should|gotta)\s+
+           | i\s+should\s+
+           | (?:i\s+)?(?:must|gotta|better)\s+(?!i\b|we\b)
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
            | don'?t\s+(?:let\s+me\s+)?forget\s+(?:to|about)\s+
@@ -230,13 +274,17 @@ public static partial class CommandParser
         Verbose)]
     private static partial Regex EmptyTitlePattern();
 
-    // "add to my list: …"
-    [GeneratedRegex($$"""^(?:to\s+)?{{Words.MyList}}\s*[:\-]?\s*""", Verbose)]
+    // "add to my list: …", "add to list: …"
+    [GeneratedRegex($$"""
+        ^(?:to\s+)?(?: {{Words.MyList}}\s*[:\-]?
+                     | (?:todo\s+|to-do\s+|task\s+)?list\s*[:\-]
+        )\s*
+        """, Verbose)]
     private static partial Regex LeadingListPattern();
 
-    // "… to my to-do list", "… on the list"
+    // "… to my to-do list", "… on the list", "… to my shopping list"
     [GeneratedRegex("""
-        \s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos|to-dos)$
+        \s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|tasks|todos|to-dos)$
         """, Verbose)]
     private static partial Regex TrailingListPattern();
 
@@ -251,17 +299,21 @@ public static partial class CommandParser
 
     // ---- Deleting ----------------------------------------------------------------------------
 
-    // delete|remove|… TASK [from my list]
+    /// <summary>Where a task is taken from: "my list", "the shopping list", "my todos".</summary>
+    private const string ListPlace = @"(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|tasks|todos)";
+
+    // delete|remove|… TASK [from my list] · take TASK off my list
     [GeneratedRegex($$"""
-        ^(?:{{Words.DeleteVerbs}})\s+
-        (?<ref>.+?)
-        (?:\s+(?:from|off)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos))?$
+        ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?)(?:\s+(?:from|off)\s+{{ListPlace}})?
+           | take\s+(?<ref>.+?)\s+off(?:\s+{{ListPlace}})?
+        )$
         """, Verbose)]
     private static partial Regex DeletePattern();
 
     // "delete" or "complete" alone: understood, but which task?
     [GeneratedRegex($$"""
         ^(?: (?<delete>delete|remove|del)
+           | (?<add>add|create|new)
            | complete|finish|mark\s+(?:as\s+)?(?:done|complete)
         )$
         """, Verbose)]
@@ -278,14 +330,14 @@ public static partial class CommandParser
     // I('ve) (just) finished TASK · I'm done with TASK · finished TASK
     [GeneratedRegex("""
         ^(?: i(?:'ve|\s+have)?\s+(?:just\s+)?(?:finished|completed|done|did)
-           | (?:i'm\s+|i\s+am\s+)?(?:all\s+)?done\s+with
+           | (?:i'm\s+|i\s+am\s+)?(?:all\s+)?(?:done|finished|through)\s+with
            | finished
         )\s+(?<ref>.+)$
         """, Verbose)]
     private static partial Regex IFinishedPattern();
 
     // complete|finish|tick off|… TASK
-    [GeneratedRegex($$"""^(?:{{Words.CompleteVerbs}})\s+(?<ref>.+)$""", Verbose)]
+    [GeneratedRegex($$"""^(?:{{Words.CompleteVerbs}})(?:\s*[:\-–]\s*|\s+)(?<ref>.+)$""", Verbose)]
     private static partial Regex CompleteVerbPattern();
 
     // check|tick|cross TASK off
@@ -294,7 +346,8 @@ public static partial class CommandParser
 
     // TASK is done · TASK's done · TASK has been completed (but not a question: "which are done?")
     [GeneratedRegex($$"""
-        ^(?!(?:which|what|whats|what's|how|are|is|do|does|any|anything|show|list|all|everything)\b)
+        ^(?!(?: which|what|whats|what's|how|are|is|am|was|were|do|does|did|have|has|can|could|should|will|would
+              | where|when|why|who|any|anything|show|list|all|everything)\b)
         (?<ref>.+?)
         (?:'s|\s+(?:is|are|was|has\s+been|have\s+been|got))?
         \s+(?:now\s+)?(?:all\s+)?(?:{{Words.Done}})$

@@ -13,10 +13,14 @@ internal static partial class ListRequests
 {
     public static ListCommand? Parse(string text)
     {
+        // "remind me what's on my list" asks what is on the list; "the complete list" is all of it.
+        text = WholeListPattern().Replace(RemindMePattern().Replace(text, ""), "");
         if (ShowAllPattern().IsMatch(text))
             return new ListCommand(TaskStatusFilter.All);
         if (PendingIdiomPattern().IsMatch(text))
             return new ListCommand(TaskStatusFilter.Pending);
+        if (CompletedIdiomPattern().IsMatch(text))
+            return new ListCommand(TaskStatusFilter.Completed);
         var completed = CompletedPattern().IsMatch(text);
         var pending = PendingPattern().IsMatch(text);
         if (!ListNounPattern().IsMatch(text) && !completed && !pending)
@@ -39,17 +43,40 @@ internal static partial class ListRequests
         Verbose)]
     private static partial Regex ShowAllPattern();
 
+    [GeneratedRegex(@"^remind\s+me\s+(?:of\s+)?(?=what|which|my|the)", Verbose)]
+    private static partial Regex RemindMePattern();
+
+    [GeneratedRegex(@"\b(?:complete|full|entire|whole)\s+(?=(?:todo\s+|to-do\s+|task\s+)?list\b)", Verbose)]
+    private static partial Regex WholeListPattern();
+
     // Idioms for what is still to do that name neither tasks nor a status.
     [GeneratedRegex("""
         ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule)\b
-        | ^what'?s\s+next\b                                               # "what's next?"
+        | ^what(?:'?s|\s+is)\s+(?:next|due|up\s+next|on\s+(?:for\s+)?(?:today|tonight|tomorrow|this\s+week))\b(?!')
+        | ^what'?s\s+(?:my|the)\s+(?:day|plan)\b                        # "what's my day look like"
         | ^what\s+(?:else|remains)\b
-        | ^anything\s+else\b
-        | ^remind\s+me\s+what\b
+        | ^anything\s+(?:else|due)\b | ^is\s+anything\s+due\b
+        | ^what\s+needs\s+(?:doing|to\s+be\s+done|to\s+get\s+done|done|my\s+attention)\b
+        | ^what\s+(?:should|shall|must|can)\s+i\s+(?:do|work\s+on|tackle|focus\s+on|start\s+(?:with|on))\b
+        | ^what\s+(?:do|did)\s+i\s+(?:have|need)\s+(?:today|tonight|tomorrow|on(?!\s+(?:my|the)\b)|going\s+on
+                                                    |planned|lined\s+up)\b
+        | ^what\s+(?:am|was)\s+i\s+(?:doing|supposed\s+to\s+do)\b
         | ^(?:do|have)\s+i\s+(?:got\s+|have\s+)?anything\s+(?:left\s+)?to\s+do\b
-        | ^what\s+have\s+i\s+got\s+(?:left|on)\b
+        | ^what\s+(?:have|do)\s+i\s+got\s*$
+        | ^what\s+have\s+i\s+got\s+(?:left|on|today|planned)\b
+        | ^am\s+i\s+(?:all\s+)?(?:done|finished|caught\s+up|up\s+to\s+date)\b
+        | ^have\s+i\s+(?:done|finished|completed)\s+(?:everything|it\s+all|all)\b
         """, Verbose)]
     private static partial Regex PendingIdiomPattern();
+
+    // Idioms for what is done: "what did I already do?", "what have I accomplished today?"
+    [GeneratedRegex("""
+        ^what\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
+        (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done)
+        (?:\s+(?:today|so\s+far|yet|this\s+week|already))*$
+        | ^(?:show|list|tell)\s+(?:me\s+)?what\s+i(?:'ve|\s+have)?\s+(?:already\s+)?(?:done|did|accomplished)\b
+        """, Verbose)]
+    private static partial Regex CompletedIdiomPattern();
 
     [GeneratedRegex($$"""\b(?:{{Words.ListNoun}})\b""", Verbose)]
     private static partial Regex ListNounPattern();
@@ -64,7 +91,8 @@ internal static partial class ListRequests
     private static partial Regex OpenerPattern();
 
     [GeneratedRegex("""
-        ^(?: (?:(?:all|my|the|pending|completed|done|open|finished|remaining)\s+)*
+        ^(?: (?:(?:all|my|the|today's|current|todo|to-do|task|pending|completed|done|open|finished|remaining
+                 |unfinished|incomplete|outstanding)\s+)*
              (?:tasks?|todos?|to-dos?|list|ones|items)
            | pending|completed|done|finished|open|remaining|outstanding|everything|all
         )$

@@ -13,6 +13,7 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
+        text = ToDoListPattern().Replace(text, "todo ");
         text = PolitePrefixPattern().Replace(text, "");
         text = PoliteSuffixPattern().Replace(text, "");
         return text.Trim();
@@ -51,7 +52,7 @@ internal static partial class MessageText
 
     // "hey, could you please just …", "good morning! I'd like you to …", "let's …"
     [GeneratedRegex($$"""
-        ^(?:(?:{{Words.Openers}})(?:\s+there)?\b[,!]?\s*)?
+        ^(?:(?:{{Words.Openers}})(?:\s+there)?\b[,!]?\s*)*
         (?:(?:{{Words.Please}})\s+)?
         (?: (?:can|could|would|will)\s+you\s+(?:please\s+)?(?:just\s+)?
           | (?:can|could|may)\s+i\s+(?:please\s+)?
@@ -62,6 +63,10 @@ internal static partial class MessageText
         (?:please\s+)?
         """, Verbose)]
     private static partial Regex PolitePrefixPattern();
+
+    // "my to do list" is the todo list; "I have to do the laundry" keeps its words.
+    [GeneratedRegex(@"\bto\s+do\s+(?=lists?\b)", Verbose)]
+    private static partial Regex ToDoListPattern();
 
     [GeneratedRegex($$"""[\s,]*(?:{{Words.PoliteEndings}})?[\s.!?]*$""", Verbose)]
     private static partial Regex PoliteSuffixPattern();

@@ -52,10 +52,15 @@ public sealed record Misspelt(string Corrected) : Question;
 /// <summary>"mark task 3 as not done": the tools cannot reopen a task.</summary>
 public sealed record ReopenRequest : Question;
 
-/// <summary>A task named by number ("task 3", "#3") or by words of its title ("the meeting task").</summary>
-public sealed record TaskReference(int? Id, string? Words)
+/// <summary>
+/// A task named by number ("task 3", "#3"), by its place in the list ("the first one"), or by words of
+/// its title ("the meeting task"). A report of doing something ("I fed the cat") also carries what
+/// was done to, without the verb (<paramref name="Fallback"/>): a task found only by those words is
+/// offered, not acted on, because the verb may not be the title's.
+/// </summary>
+public sealed record TaskReference(int? Id, string? Words, int? Position = null, string? Fallback = null)
 {
-    public bool IsEmpty => Id is null && string.IsNullOrWhiteSpace(Words);
+    public bool IsEmpty => Id is null && Position is null && string.IsNullOrWhiteSpace(Words);
 
     /// <summary>How a reply names what the person referred to.</summary>
     public string Describe() => Id is { } id ? $"task {id}" : $"“{Words}”";

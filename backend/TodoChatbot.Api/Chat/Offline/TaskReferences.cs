@@ -12,25 +12,46 @@ internal static partial class TaskReferences
         var text = raw.Trim().TrimEnd('.', '!', '?', ',');
         if (MessageText.Quoted(text) is { } quoted)
             return new TaskReference(null, quoted);
-        if (IdPattern().Match(text) is { Success: true } id
-            && int.TryParse(id.Groups["id"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            return new TaskReference(number, null);
+        if (IdPattern().Match(text) is { Success: true } id)
+        {
+            if (id.Groups["word"].Success)
+                return new TaskReference(Array.IndexOf(NumberWords, id.Groups["word"].Value.ToLowerInvariant()) + 1, null);
+            if (int.TryParse(id.Groups["id"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                return new TaskReference(number, null);
+        }
+        if (OrdinalPattern().Match(text) is { Success: true } ordinal)
+        {
+            var place = Array.IndexOf(Ordinals, ordinal.Groups["place"].Value.ToLowerInvariant()) % 10 + 1;
+            return new TaskReference(null, $"{ordinal.Groups["place"].Value} task", Position: place);
+        }
         if (BulkPattern().IsMatch(text))
             return null;
         var words = MessageText.Spaces(FillerPattern().Replace(text, " "));
         return new TaskReference(null, words.Length == 0 ? null : words);
     }
 
+    private static readonly string[] NumberWords = Words.NumberWords.Split('|');
+
+    private static readonly string[] Ordinals = Words.Ordinals.Split('|');
+
     private const RegexOptions Verbose = CommandParser.Verbose;
 
-    // "3", "#3", "task 3", "the task number 3", "my todo no. 3"
+    // "3", "#3", "task 3", "the task number 3", "my todo no. 3", "task three"
     [GeneratedRegex($$"""
         ^(?:(?:the|my)\s+)?
-        (?:(?:{{Words.TaskNoun}})\s*)?
-        (?:(?:number|no\.?)\s*)?
-        \#?\s*(?<id>\d{1,10})$
+        (?: (?:(?:{{Words.TaskNoun}})\s*)?(?:(?:number|no\.?)\s*)?\#?\s*(?<id>\d{1,10})
+          | (?:(?:{{Words.TaskNoun}})\s+(?:(?:number|no\.?)\s*)?|(?:number|no\.?)\s*)(?<word>{{Words.NumberWords}})
+        )$
         """, Verbose)]
     private static partial Regex IdPattern();
+
+    // "the first one", "the 2nd task", "the third item on my list"
+    [GeneratedRegex($$"""
+        ^(?:the\s+|my\s+)?(?<place>{{Words.Ordinals}})
+        (?:\s+(?:one|{{Words.TaskNoun}}))?
+        (?:\s+(?:on|in)\s+(?:my|the)\s+list)?$
+        """, Verbose)]
+    private static partial Regex OrdinalPattern();
 
     // Several tasks at once: the tools change one at a time, so these get a question.
     [GeneratedRegex("""

@@ -18,7 +18,7 @@ internal static partial class UpdateRequests
             return Punctuated(punctuated, likelyOnly: false);
         if (NumberedPattern().Match(text) is { Success: true } numbered)
             return Punctuated(numbered, likelyOnly: !numbered.Groups["field"].Success);
-        if (RenamePattern().Match(text) is { Success: true } rename)
+        if (NewTitlePatterns.Select(pattern => pattern.Match(text)).FirstOrDefault(match => match.Success) is { } rename)
         {
             var value = rename.Groups["new"].Value.Trim();
             return CommandParser.OnTask(rename.Groups["ref"].Value, task => IsDoneWord(value)
@@ -30,6 +30,8 @@ internal static partial class UpdateRequests
             return new NewTitleMissing(named);
         return null;
     }
+
+    private static readonly Regex[] NewTitlePatterns = [RenamePattern(), ShouldSayPattern(), ReplacePattern()];
 
     /// <summary>"complete", "done", "finished": a status rather than a title.</summary>
     public static bool IsDoneWord(string text) => DoneWordPattern().IsMatch(text.Trim().TrimEnd('.', '!'));
@@ -85,22 +87,50 @@ internal static partial class UpdateRequests
     // "change|rename|update TASK to NEW", "change the title of TASK to NEW", "set task 4 title to NEW"
     [GeneratedRegex($$"""
         ^(?: {{Words.ChangeVerbs}}|call
-           | set(?=\s.+\s(?:{{Words.TitleField}})\s+to\s)              # "set" only with the field named
+           | set(?=\s.*\b(?:{{Words.TitleField}})\b.*\s(?:to|as)\s)       # "set" only with the field named
         )\s+
         (?:the\s+(?:{{Words.TitleField}})\s+of\s+)?
         (?<ref>.+?)(?:'s)?
         (?:\s+(?:{{Words.TitleField}}))?
+        (?:\s+from\s+.+?)?                                            # "change task 1 from OLD to NEW"
         \s+(?:to|into|as)\s*[:\-]?\s+
+        (?:{{SayWords}}\s+)?                                            # "change task 2 to say NEW"
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex RenamePattern();
 
+    // "task 2 should say NEW", "the dentist task should be NEW", "make task 2 say NEW"
+    [GeneratedRegex($$"""
+        ^(?:make\s+)?
+        (?<ref>{{NamedTask}})
+        \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+)?
+        (?:{{SayWords}})\s+
+        (?<new>.+)$
+        """, Verbose)]
+    private static partial Regex ShouldSayPattern();
+
+    // "replace task 2 with NEW"
+    [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}})\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]
+    private static partial Regex ReplacePattern();
+
+    /// <summary>Words that introduce a new title: "to say …", "should read …", "to be called …".</summary>
+    private const string SayWords = @"say|read|be\s+called|be\s+named|be\s+renamed\s+to|be\s+changed\s+to|be";
+
+    /// <summary>A task named plainly enough to be renamed without a verb: "task 2", "#2", "the dentist task", "“…”".</summary>
+    private const string NamedTask = $$"""
+        (?: (?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b | \#\d+
+          | the\s+.+?\s+(?:{{Words.TaskNoun}}) | ["“'].+?["”']
+        )
+        """;
+
     // "rename task 2", "update the dentist task": a change without the new title
     [GeneratedRegex($$"""
-        ^(?:rename|retitle|update|edit|modify)\s+
+        ^(?:rename|retitle|update|edit|modify|change)\s+
         (?<ref> (?:(?:task|todo|item|number)\s*)?\#?\d+
+              | (?:task|todo|item|number)\s+(?:{{Words.NumberWords}})
               | (?:the\s+)?.+?\s+(?:task|todo|item)
-        )$
+        )
+        (?:\s+(?:to|into|as))?$
         """, Verbose)]
     private static partial Regex RenameOnlyPattern();
 

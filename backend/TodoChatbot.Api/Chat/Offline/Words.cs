@@ -39,7 +39,7 @@ internal static class Words
     /// word, so a list request is read as pending whenever one of these is present.
     /// </summary>
     public const string PendingStatus =
-        @"pending|outstanding|remaining|remains|left|incomplete|unfinished|undone|open" +
+        @"pending|outstanding|remaining|remains|left|incomplete|unfinished|undone|open(?!\s+(?:my|the|up)\b)" +
         @"|not\s+(?:yet\s+)?(?:done|complete|completed|finished)" +
         @"|haven't|havent|have\s+not|didn't|didnt|did\s+not" +
         @"|(?:have|need|got|things|stuff)\s+to\s+do|still";
@@ -48,22 +48,44 @@ internal static class Words
     public const string NotDone =
         @"not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|unfinished|pending|open";
 
+    /// <summary>A task's state, said of it, when it is done: "the bill is sorted", "the laundry's out of the way".</summary>
+    public const string DoneStates =
+        @"done|finished|complete|completed|sorted(?:\s+out)?|handled|taken\s+care\s+of|dealt\s+with|over" +
+        @"|out\s+of\s+the\s+way|(?:ticked|crossed|checked)\s+off|accomplished";
+
+    /// <summary>A task's state when it will not be done: "the party got cancelled", "the trip is off".</summary>
+    public const string NotNeededStates =
+        @"cancell?ed|canceled|called\s+off|off|postponed|moved|rescheduled|scrapped|dropped|unnecessary" +
+        @"|(?:not|no\s+longer)\s+(?:needed|necessary|required|happening)";
+
+    /// <summary>States that say a task will not be done only when denied: "the walk isn't happening".</summary>
+    public const string NeededStates = @"needed|necessary|required|happening|going\s+ahead|relevant";
+
     // ---- Verbs -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Past verbs that say only that something was done, not what: "I did the laundry", "took care of
+    /// the bill", "got the groceries". What follows them names the task without its verb.
+    /// </summary>
+    public const string DidVerbs =
+        @"did|done|got|gotten|finished|completed|handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of" +
+        @"|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled|accomplished|achieved|nailed" +
+        @"|(?:ticked|checked|crossed)\s+off";
 
     /// <summary>Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo).</summary>
     public const string AddVerbs =
         @"add|create|make(?!\s+sure)|new|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
-        @"|set\s+up";
+        @"|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
-        @"delete|del|remove|cancel|drop|erase|discard|trash|scrap|get\s+rid\s+of|forget(?:\s+about)?" +
-        @"|take\s+off|cross\s+out";
+        @"delete|del|remove|cancel|drop|erase|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
+        @"|purge|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
     public const string CompleteVerbs =
-        @"complete|completed|finish|finished|done|close|finalize|check\s+off|tick\s+off|cross\s+off" +
-        @"|strike(?:\s+off)?";
+        @"complete|completed|finish|finished|done|close|finalize|check\s+off|tick\s+off|cross\s+off|mark\s+off" +
+        @"|strike(?:\s+off)?|tick";
 
     /// <summary>Verbs that set a state: "mark task 3 as done", "set task 1 to completed".</summary>
     public const string MarkVerbs = @"mark|set|flag|tick|check";
@@ -79,13 +101,16 @@ internal static class Words
 
     /// <summary>How a list request may begin ("show …", "what …", "do I …", "any …", "my …").</summary>
     public const string ListOpeners =
-        @"show|list|display|view|see|get|give|tell|what|which|whats|what's|how\s+many|how's|how\s+is" +
-        @"|remind|do\s+i|is\s+there|are\s+there|any|anything|my|all|check|read|print";
+        @"show|list|display|view|see|get|give|gimme|tell|what|which|whats|what's|how\s+many|how's|how\s+is" +
+        @"|remind|do\s+i|is\s+there|are\s+there|any|anything|everything|my|all|check|read|print|open|where" +
+        @"|pull\s+up|bring\s+up|let\s+me\s+see|lemme\s+see|fetch|is\s+my|are\s+my";
 
     // ---- Words around a request --------------------------------------------------------------
 
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
-    public const string Openers = @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)";
+    public const string Openers =
+        @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
+        @"|actually|then|now|one\s+more\s+thing|quick\s+one";
 
     /// <summary>Words that only make a request polite.</summary>
     public const string Please = @"please|pls|kindly";
@@ -103,6 +128,15 @@ internal static class Words
     public const string HelpRequests =
         @"help|\?+|what\s+can\s+you\s+do|how\s+does\s+this\s+work|how\s+do\s+i\s+use\s+(?:this|you)" +
         @"|commands|menu|what\s+are\s+your\s+commands";
+
+    /// <summary>Numbers written as words after "task" or "number": "delete task three".</summary>
+    public const string NumberWords =
+        @"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen" +
+        @"|seventeen|eighteen|nineteen|twenty";
+
+    /// <summary>A task's place in the list: "the first one", "the 2nd task".</summary>
+    public const string Ordinals =
+        @"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th";
 
     /// <summary>Words that separate an old value from a new one: "task 3: NEW", "#2 -> NEW", "task 1 - NEW".</summary>
     public const string Arrow = @":|->|→|=|\s[-–—]";
