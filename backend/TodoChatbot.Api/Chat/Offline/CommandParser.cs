@@ -42,7 +42,8 @@ public static partial class CommandParser
         var (guess, guessConfidence) = Spelling.Correct(normalized, realWords: true);
         if (guess == text || ParseSentence(guess) is not (not HelpCommand and var meant))
             return command;
-        return meant is ListCommand || (meant is AddCommand && guessConfidence != Confidence.Unsure) ? meant : new Misspelt(guess);
+        var safe = meant is ListCommand || (meant is AddCommand && guessConfidence != Confidence.Unsure);
+        return safe ? meant : new Misspelt(guess);
     }
 
     private static bool Changes(OfflineCommand command) =>
@@ -61,13 +62,17 @@ public static partial class CommandParser
         if (clauses.Count < 2 || whole is AddCommand or ListCommand or UpdateCommand or BulkCommand)
             return whole;
 
-        var last = ParseClause(MessageText.Normalize(clauses[^1]), reports: false);
+        var lastClause = MessageText.Normalize(clauses[^1]);
+        // "called mom. done": a state on its own after a statement completes what the statement names.
+        var last = UpdateRequests.IsDoneWord(lastClause)
+            ? new CompleteCommand(NoTask)
+            : ParseClause(lastClause, reports: false);
         if (last is not HelpCommand)
         {
             if (TargetOf(last) is { IsEmpty: true })
             {
                 var named = clauses.Take(clauses.Count - 1).Reverse()
-                    .Select(Reports.Subject).FirstOrDefault(subject => subject is { IsEmpty: false });
+                    .Select(NamedIn).FirstOrDefault(subject => subject is { IsEmpty: false });
                 if (named is not null)
                     return WithTarget(last, named);
             }
@@ -77,6 +82,13 @@ public static partial class CommandParser
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
         return first is HelpCommand or ListCommand ? whole : first;
     }
+
+    /// <summary>
+    /// The task an earlier clause names for a later "it": the target of a command ("forget the
+    /// dentist, delete it"), or what a statement is about ("the groceries got delivered, …").
+    /// </summary>
+    private static TaskReference? NamedIn(string clause) =>
+        TargetOf(ParseClause(MessageText.Normalize(clause), reports: false)) ?? Reports.Subject(clause);
 
     private static TaskReference? TargetOf(OfflineCommand command) => command switch
     {
@@ -250,7 +262,7 @@ public static partial class CommandParser
         ^(?: (?:i\s+|i've\s+|i'll\s+|i\s+will\s+)?(?:really\s+|also\s+|still\s+)?
              (?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?
            | i\s+should\s+
-           | (?:i\s+)?(?:must|gotta|better)\s+(?!i\b|we\b)
+           | (?:i\s+)?(?:must|gotta|better)\s+(?!i\b|we\b)(?:remember\s+to\s+)?
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
            | don'?t\s+(?:let\s+me\s+)?forget\s+(?:to|about)\s+

@@ -56,9 +56,12 @@ public sealed record ReopenRequest : Question;
 /// A task named by number ("task 3", "#3"), by its place in the list ("the first one"), or by words of
 /// its title ("the meeting task"). A report of doing something ("I fed the cat") also carries what
 /// was done to, without the verb (<paramref name="Fallback"/>): a task found only by those words is
-/// offered, not acted on, because the verb may not be the title's.
+/// offered, not acted on, because the verb may not be the title's, unless <paramref name="ActOnFallback"/>:
+/// a statement beside an explicit command ("the groceries got delivered, cross it off") names the task
+/// by what it is about, whatever its verb.
 /// </summary>
-public sealed record TaskReference(int? Id, string? Words, int? Position = null, string? Fallback = null)
+public sealed record TaskReference(
+    int? Id, string? Words, int? Position = null, string? Fallback = null, bool ActOnFallback = false)
 {
     public bool IsEmpty => Id is null && Position is null && string.IsNullOrWhiteSpace(Words);
 

@@ -102,6 +102,8 @@ public static class OfflinePlanner
                 : new Reply($"Your list has {Count(tasks.Count, "task")}, so there is no {reference.Words}. Say “show my tasks” to see them.");
         }
         var matches = TaskMatcher.Match(tasks, reference.Words!);
+        if (matches.Count == 0 && reference is { Fallback: { } fallback, ActOnFallback: true })
+            matches = TaskMatcher.Match(tasks, fallback);
         if (preferPending && matches.Count > 1 && matches.Count(task => !task.Completed) == 1)
             matches = matches.Where(task => !task.Completed).ToArray();
         return matches.Count switch

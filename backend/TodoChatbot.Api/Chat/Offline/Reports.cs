@@ -33,7 +33,11 @@ public static partial class Reports
     public static TaskReference? Subject(string clause)
     {
         if (Read(clause) is { } statement)
-            return TaskReferences.Parse(statement.Words) is { } named ? named with { Fallback = statement.Fallback } : null;
+        {
+            return TaskReferences.Parse(statement.Words) is { } named
+                ? named with { Fallback = statement.Fallback, ActOnFallback = true }
+                : null;
+        }
         var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(word => !StatementWords.Contains(word.Trim('.', ',', '!', '?')))
             .Select(word => PastTense.BaseForm(word) ?? word);
@@ -64,6 +68,11 @@ public static partial class Reports
             return null;
         if (match.Groups["done"].Success)
             return new Statement(Outcome.Done, task);
+        if (match.Groups["state"].Success)
+            return new Statement(Outcome.Done, $"{match.Groups["state"].Value} {task}", task);
+        // "my mom called" says what mom did; "the invoice sent" or "the invoice was sent" what was done to it.
+        if (!match.Groups["be"].Success && PossessivePattern().IsMatch(task))
+            return null;
         return PastTense.BaseForm(match.Groups["verb"].Value) is { } verb
             ? new Statement(Outcome.Done, $"{verb} {task}", task)
             : null;
@@ -101,8 +110,8 @@ public static partial class Reports
 
     // When it happened, after the report: "… this morning", "… already", "… at last".
     private const string When = """
-        (?:\s+(?:today|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
-                |this\s+(?:morning|afternoon|evening|week)|(?:an\s+)?hour\s+ago|a\s+while\s+ago))*
+        (?:\s+(?:today|tonight|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
+                |this\s+(?:morning|afternoon|evening|week)|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today))*
         """;
 
     // Subjects that make a clause a report by the person rather than a statement about a task.
@@ -125,6 +134,9 @@ public static partial class Reports
         ^(?: (?:(?:i|we)\s+)?(?:really\s+|actually\s+|just\s+)?
              (?:don't|dont|do\s+not|won't|wont|will\s+not|no\s+longer|didn't|didnt)\s+(?:need|have|want)\s+(?:to\s+)?
            | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?:going\s+to|gonna|doing|planning\s+(?:to|on))\s+
+           | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?=[a-z]+ing\b)     # "I'm not buying X"
+           | (?:i|we)\s+(?:won't|wont|will\s+not)\s+be\s+(?=[a-z]+ing\b)                 # "I won't be calling X"
+           | no\s+more\s+
            | (?:there's\s+|there\s+is\s+)?no\s+(?:need|point)\s+(?:to\s+|for\s+|in\s+)?
            | (?:i|we)\s+changed\s+(?:my|our)\s+minds?\s+(?:about|on)\s+
         )
@@ -138,16 +150,20 @@ public static partial class Reports
         ^(?!(?:{{Person}})\b)
         (?<task>.+?)
         (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't\s+be|will\s+not\s+be))
-          | 's(?:\s+been)?
-          | \s+(?:is|are|was|were|got|has\s+been|have\s+been|had\s+been|has\s+now\s+been)
+          | (?<be>'s(?:\s+been)?)
+          | \s+(?<be>is|are|was|were|got|has\s+been|have\s+been|had\s+been|has\s+now\s+been)
         )?
         \s+(?:(?:now|all|already|finally|just|been)\s+)*
         (?: (?<unneeded>{{Words.NotNeededStates}})
           | (?<needed>{{Words.NeededStates}})
           | (?<done>{{Words.DoneStates}})
-          | (?<verb>[a-z]+)
+          | (?<state>{{Words.DoneAdjectives}})
+          | (?<verb>[a-z]+)(?:\s+(?:out|up|off|down|back|over|away))?
         )
         {{When}}(?:\s+(?:anymore|any\s+more))?$
         """, Verbose)]
     private static partial Regex SettledPattern();
+
+    [GeneratedRegex(@"^(?:my|our|his|her|their)\b", Verbose)]
+    private static partial Regex PossessivePattern();
 }

@@ -23,9 +23,27 @@ public static class TaskMatcher
         var exact = tasks.Where(task => string.Join(' ', Words(task.Title)) == phrase).ToArray();
         if (exact.Length > 0)
             return exact;
-        var direct = tasks.Where(task => wanted.All(word => Finds(word, task, synonyms: false))).ToArray();
-        return direct.Length > 0 ? direct : tasks.Where(task => wanted.All(word => Finds(word, task, synonyms: true))).ToArray();
+        // "picked up the kids from school", "met Alex for coffee": a title seldom says where or why.
+        for (var end = wanted.Length; end > 0; end = Array.FindLastIndex(wanted, end - 1, IsPhraseStart))
+        {
+            var part = wanted[..end];
+            var direct = tasks.Where(task => part.All(word => Finds(word, task, synonyms: false))).ToArray();
+            if (direct.Length == 0)
+                direct = tasks.Where(task => part.All(word => Finds(word, task, synonyms: true))).ToArray();
+            if (direct.Length > 0)
+                return direct;
+        }
+        return [];
     }
+
+    /// <summary>Words that begin a phrase saying where, when or why, which a title seldom has.</summary>
+    private static readonly HashSet<string> PhraseStarts =
+    [
+        "from", "for", "at", "with", "in", "on", "before", "after", "by", "about", "this", "tonight", "today",
+        "tomorrow", "yesterday", "last",
+    ];
+
+    private static bool IsPhraseStart(string word) => PhraseStarts.Contains(word);
 
     /// <summary>
     /// The one task the words most likely mean when <see cref="Match"/> found none, to offer rather
@@ -38,7 +56,7 @@ public static class TaskMatcher
     {
         if (fallback is not null && Match(tasks, fallback) is [var only])
             return only;
-        var wanted = Wanted(fallback ?? words);
+        var wanted = Wanted(fallback ?? words).Where(word => !PhraseStarts.Contains(word)).ToArray();
         var candidates = tasks
             .Where(task => wanted.Any(word => Near(word, task) && tasks.Count(other => Near(word, other)) == 1))
             .ToArray();
@@ -70,10 +88,12 @@ public static class TaskMatcher
     private static readonly HashSet<string> Small =
     [
         "a", "an", "the", "my", "our", "your", "his", "her", "their", "some", "all", "and", "to", "at", "in", "on",
-        "by", "from", "of", "for", "with", "up", "out", "off", "down", "back", "over", "away",
+        "by", "from", "of", "for", "with", "up", "out", "off", "down", "back", "over", "away", "s",
     ];
 
-    private static string[] Wanted(string words) => Words(words).Where(word => !Small.Contains(word)).ToArray();
+    /// <summary>The words to look for, without small words; phrase starts stay, to know where a phrase begins.</summary>
+    private static string[] Wanted(string words) =>
+        Words(words).Where(word => !Small.Contains(word) || PhraseStarts.Contains(word)).ToArray();
 
     private static bool Finds(string word, TaskSummary task, bool synonyms)
     {

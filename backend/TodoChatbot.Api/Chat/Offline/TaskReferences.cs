@@ -26,7 +26,7 @@ internal static partial class TaskReferences
         }
         if (BulkPattern().IsMatch(text))
             return null;
-        var words = MessageText.Spaces(FillerPattern().Replace(text, " "));
+        var words = MessageText.Spaces(FillerPattern().Replace(LeadingFillerPattern().Replace(text, ""), " "));
         return new TaskReference(null, words.Length == 0 ? null : words);
     }
 
@@ -63,12 +63,13 @@ internal static partial class TaskReferences
         """, Verbose)]
     private static partial Regex BulkPattern();
 
-    // Words around a title reference that are not part of the title: "the", "my", "task", "one", "called".
-    [GeneratedRegex($$"""
-        \b(?: the|my|that|this|these|those|it|them|they|a|an
-            | {{Words.TaskNoun}}|one|thing|entry
-            | called|named|titled|about|for|of|with
-        )\b
-        """, Verbose)]
+    // Words around a title reference that are not part of the title: "the", "my", "task", "one".
+    [GeneratedRegex($$"""\b(?:{{Filler}})\b""", Verbose)]
     private static partial Regex FillerPattern();
+
+    // Words that lead to the title: "the task called X", "the one about X", "the task for X".
+    [GeneratedRegex($$"""^(?:(?:{{Filler}}|called|named|titled|about|for|of|with)\b\s*)+""", Verbose)]
+    private static partial Regex LeadingFillerPattern();
+
+    private const string Filler = $"the|my|that|this|these|those|it|them|they|a|an|{Words.TaskNoun}|one|thing|entry";
 }

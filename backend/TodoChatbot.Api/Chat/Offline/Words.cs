@@ -53,6 +53,9 @@ internal static class Words
         @"done|finished|complete|completed|sorted(?:\s+out)?|handled|taken\s+care\s+of|dealt\s+with|over" +
         @"|out\s+of\s+the\s+way|(?:ticked|crossed|checked)\s+off|accomplished";
 
+    /// <summary>Words that say, of a thing, that its task is done: "my room is tidy" did "Tidy my room".</summary>
+    public const string DoneAdjectives = @"tidy|clean|ready|fixed|empty|charged|organized|organised";
+
     /// <summary>A task's state when it will not be done: "the party got cancelled", "the trip is off".</summary>
     public const string NotNeededStates =
         @"cancell?ed|canceled|called\s+off|off|postponed|moved|rescheduled|scrapped|dropped|unnecessary" +
