@@ -71,11 +71,15 @@ public static partial class CommandParser
         {
             if (TargetOf(last) is { IsEmpty: true })
             {
-                var named = clauses.Take(clauses.Count - 1).Reverse()
-                    .Select(NamedIn).FirstOrDefault(subject => subject is { IsEmpty: false });
+                var earlier = clauses.Take(clauses.Count - 1).Reverse().ToArray();
+                var named = earlier.Select(NamedIn).FirstOrDefault(subject => subject is { IsEmpty: false })
+                    ?? earlier.Select(Reports.Loose).FirstOrDefault(subject => subject is { IsEmpty: false });
                 if (named is not null)
                     return WithTarget(last, named);
             }
+            // "buy milk - add it to my list": the title is the clause the "it" stands for.
+            if (last is TitleMissing && clauses.Count == 2 && ParseClause(clauses[0], reports: false) is HelpCommand)
+                return Add(clauses[0]);
             return last;
         }
         // A first clause that is only a list request or nothing ("done - groceries") is read as a whole.
@@ -89,6 +93,10 @@ public static partial class CommandParser
     /// </summary>
     private static TaskReference? NamedIn(string clause) =>
         TargetOf(ParseClause(MessageText.Normalize(clause), reports: false)) ?? Reports.Subject(clause);
+
+    /// <summary>Words that stand for a task named elsewhere: "add it", "delete that".</summary>
+    private static bool IsPronoun(string title) =>
+        title.ToLowerInvariant() is "it" or "that" or "this" or "this one" or "that one";
 
     private static TaskReference? TargetOf(OfflineCommand command) => command switch
     {
@@ -198,7 +206,8 @@ public static partial class CommandParser
     }
 
     private static readonly Regex[] CompletePatterns =
-        [MarkDonePattern(), IFinishedPattern(), CheckOffPattern(), CompleteVerbPattern(), IsDonePattern()];
+        [MarkDonePattern(), MarkDoneFirstPattern(), IFinishedPattern(), CheckOffPattern(), CompleteVerbPattern(),
+         IsDonePattern()];
 
     private static OfflineCommand Add(string rawTitle)
     {
@@ -210,7 +219,7 @@ public static partial class CommandParser
             title = title[..split.Index];
         }
         var clean = MessageText.Title(title);
-        return clean.Length == 0 || EmptyTitlePattern().IsMatch(clean)
+        return clean.Length == 0 || EmptyTitlePattern().IsMatch(clean) || IsPronoun(clean)
             ? new TitleMissing()
             : new AddCommand(clean, description);
     }
@@ -265,6 +274,7 @@ public static partial class CommandParser
            | (?:i\s+)?(?:must|gotta|better)\s+(?!i\b|we\b)(?:remember\s+to\s+)?
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
+           | remember\s*:?\s+(?!(?:when|that|how|what|who|where|why|if|me|you|the\s+time)\b)  # "remember: buy milk"
            | don'?t\s+(?:let\s+me\s+)?forget\s+(?:to|about)\s+
            | i'll\s+need\s+to\s+
            | make\s+sure\s+(?:to|that\s+i|i)\s+
@@ -303,8 +313,8 @@ public static partial class CommandParser
     // "TITLE with description TEXT", "TITLE, note: TEXT"
     [GeneratedRegex($$"""
         \s*(?:,\s*)?
-        (?: \bwith\s+(?:the\s+|a\s+)?(?:description|note|details?)\b\s*:?
-          | \b(?:description|note|details?)\s*:
+        (?: \bwith\s+(?:the\s+|a\s+)?(?:{{Words.DescriptionField}})\b\s*:?
+          | \b(?:{{Words.DescriptionField}})\s*:
         )\s*
         """, Verbose)]
     private static partial Regex DescriptionSplitPattern();
@@ -338,6 +348,10 @@ public static partial class CommandParser
         ^(?:{{Words.MarkVerbs}})\s+(?<ref>.+?)\s+(?:as\s+|to\s+)?(?:{{Words.Done}}|checked(?:\s+off)?)$
         """, Verbose)]
     private static partial Regex MarkDonePattern();
+
+    // mark as done TASK
+    [GeneratedRegex($$"""^(?:mark|set|flag)\s+(?:as\s+)?(?:{{Words.Done}})\s*[:\-]?\s+(?<ref>.+)$""", Verbose)]
+    private static partial Regex MarkDoneFirstPattern();
 
     // I('ve) (just) finished TASK · I'm done with TASK · finished TASK
     [GeneratedRegex("""

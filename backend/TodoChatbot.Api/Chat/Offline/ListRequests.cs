@@ -56,6 +56,7 @@ internal static partial class ListRequests
         | ^what'?s\s+(?:my|the)\s+(?:day|plan)\b                        # "what's my day look like"
         | ^what\s+(?:else|remains)\b
         | ^anything\s+(?:else|due)\b | ^is\s+anything\s+due\b
+        | ^(?:is\s+there\s+)?anything\s+(?:that\s+)?i(?:'ve)?\s+(?:forgot|forgotten|missed)\b
         | ^what\s+needs\s+(?:doing|to\s+be\s+done|to\s+get\s+done|done|my\s+attention)\b
         | ^what\s+(?:should|shall|must|can)\s+i\s+(?:do|work\s+on|tackle|focus\s+on|start\s+(?:with|on))\b
         | ^what\s+(?:do|did)\s+i\s+(?:have|need)\s+(?:today|tonight|tomorrow|on(?!\s+(?:my|the)\b)|going\s+on
@@ -75,6 +76,8 @@ internal static partial class ListRequests
         (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done)
         (?:\s+(?:today|so\s+far|yet|this\s+week|already))*$
         | ^(?:show|list|tell)\s+(?:me\s+)?what\s+i(?:'ve|\s+have)?\s+(?:already\s+)?(?:done|did|accomplished)\b
+        | ^(?:have|did)\s+i\s+(?:already\s+)?(?:done|do|finished|finish|completed|complete|ticked\s+off)
+          \s+(?:anything|something|any\s+tasks?)\b
         """, Verbose)]
     private static partial Regex CompletedIdiomPattern();
 
@@ -94,6 +97,7 @@ internal static partial class ListRequests
         ^(?: (?:(?:all|my|the|today's|current|todo|to-do|task|pending|completed|done|open|finished|remaining
                  |unfinished|incomplete|outstanding)\s+)*
              (?:tasks?|todos?|to-dos?|list|ones|items)
+             (?:\s+(?:left|remaining|pending|outstanding|done|completed|finished|open|to\s+do|still\s+open))?
            | pending|completed|done|finished|open|remaining|outstanding|everything|all
         )$
         """, Verbose)]

@@ -18,7 +18,7 @@ public static class PastTense
         ["caught"] = "catch", ["built"] = "build", ["spent"] = "spend", ["kept"] = "keep", ["won"] = "win",
         ["sang"] = "sing", ["drank"] = "drink", ["rode"] = "ride", ["chose"] = "choose", ["threw"] = "throw",
         ["wore"] = "wear", ["drew"] = "draw", ["flew"] = "fly", ["grew"] = "grow", ["dug"] = "dig",
-        ["cut"] = "cut", ["rang"] = "ring", ["rung"] = "ring", ["dealt"] = "deal", ["hit"] = "hit", ["put"] = "put",
+        ["cut"] = "cut", ["rang"] = "ring", ["rung"] = "ring", ["dealt"] = "deal", ["hit"] = "hit", ["put"] = "put", ["been"] = "go",
         ["saw"] = "see", ["seen"] = "see", ["sat"] = "sit", ["left"] = "leave", ["bent"] = "bend",
         ["lent"] = "lend", ["sought"] = "seek", ["fought"] = "fight", ["shot"] = "shoot", ["stuck"] = "stick",
     };

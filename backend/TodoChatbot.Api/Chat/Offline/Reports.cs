@@ -26,18 +26,22 @@ public static partial class Reports
     /// <summary>The statement a clause makes about a task, or null when it makes none.</summary>
     public static Statement? Read(string clause) => NoLongerNeeded(clause) ?? Settled(clause) ?? PastAction(clause);
 
-    /// <summary>
-    /// The words naming the task a clause is about, for the "it" of a command beside it: what a
-    /// statement names, or else the clause's own words without its small words ("mom rang me back").
-    /// </summary>
+    /// <summary>The task a statement names, for the "it" of a command beside it ("I called mom, tick it off").</summary>
     public static TaskReference? Subject(string clause)
     {
-        if (Read(clause) is { } statement)
-        {
-            return TaskReferences.Parse(statement.Words) is { } named
-                ? named with { Fallback = statement.Fallback, ActOnFallback = true }
-                : null;
-        }
+        if (Read(clause) is not { } statement)
+            return null;
+        return TaskReferences.Parse(statement.Words) is { } named
+            ? named with { Fallback = statement.Fallback, ActOnFallback = true }
+            : null;
+    }
+
+    /// <summary>
+    /// The clause's own words without the words of being and of who and when ("mom rang me back" →
+    /// "mom ring back"), for the "it" of a command when the clause is no statement <see cref="Read"/> knows.
+    /// </summary>
+    public static TaskReference? Loose(string clause)
+    {
         var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(word => !StatementWords.Contains(word.Trim('.', ',', '!', '?')))
             .Select(word => PastTense.BaseForm(word) ?? word);

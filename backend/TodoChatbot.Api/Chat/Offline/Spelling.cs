@@ -125,6 +125,9 @@ public static class Spelling
         {
             // Short words allow one edit; two edits only between long words, where they are still rare.
             var allowed = lower.Length >= 6 && candidate.Length >= 6 ? 2 : 1;
+            // Two edits keep the first letter: "daleet" may be delete, "reading" is not pending.
+            if (lower[0] != candidate[0])
+                allowed = 1;
             var distance = Distance(lower, candidate, allowed);
             if (distance > allowed || (best is { } current && distance > current.Distance))
                 continue;
@@ -141,7 +144,7 @@ public static class Spelling
     }
 
     private static bool IsInflected(string lower) => Array.Exists(Vocabulary, command =>
-        lower.StartsWith(command, StringComparison.Ordinal) && lower.Length > command.Length
+        lower.StartsWith(command, StringComparison.Ordinal) && lower.Length > command.Length && command[^1] != 's'
         && (Array.IndexOf(Inflections, lower[command.Length..]) >= 0 || (command[^1] == 'e' && lower[command.Length..] is "d" or "r")));
 
     private static bool IsVocabulary(string word) => Array.Exists(Vocabulary, candidate => candidate.Equals(word, StringComparison.OrdinalIgnoreCase));

@@ -23,17 +23,30 @@ public static class TaskMatcher
         var exact = tasks.Where(task => string.Join(' ', Words(task.Title)) == phrase).ToArray();
         if (exact.Length > 0)
             return exact;
+        var found = All(tasks, wanted);
+        if (found.Length > 0)
+            return found;
+        // "spoke with mom": the words that begin phrases may be the verb's, not the title's.
+        found = All(tasks, [.. wanted.Where(word => !IsPhraseStart(word))]);
+        if (found.Length > 0)
+            return found;
         // "picked up the kids from school", "met Alex for coffee": a title seldom says where or why.
-        for (var end = wanted.Length; end > 0; end = Array.FindLastIndex(wanted, end - 1, IsPhraseStart))
+        for (var end = Array.FindLastIndex(wanted, IsPhraseStart); end > 0; end = Array.FindLastIndex(wanted, end - 1, IsPhraseStart))
         {
-            var part = wanted[..end];
-            var direct = tasks.Where(task => part.All(word => Finds(word, task, synonyms: false))).ToArray();
-            if (direct.Length == 0)
-                direct = tasks.Where(task => part.All(word => Finds(word, task, synonyms: true))).ToArray();
-            if (direct.Length > 0)
-                return direct;
+            found = All(tasks, wanted[..end]);
+            if (found.Length > 0)
+                return found;
         }
         return [];
+    }
+
+    /// <summary>The tasks that have every word, or failing that a synonym for every word.</summary>
+    private static TaskSummary[] All(IReadOnlyList<TaskSummary> tasks, string[] wanted)
+    {
+        if (wanted.Length == 0)
+            return [];
+        var direct = tasks.Where(task => wanted.All(word => Finds(word, task, synonyms: false))).ToArray();
+        return direct.Length > 0 ? direct : tasks.Where(task => wanted.All(word => Finds(word, task, synonyms: true))).ToArray();
     }
 
     /// <summary>Words that begin a phrase saying where, when or why, which a title seldom has.</summary>
@@ -93,7 +106,7 @@ public static class TaskMatcher
 
     /// <summary>The words to look for, without small words; phrase starts stay, to know where a phrase begins.</summary>
     private static string[] Wanted(string words) =>
-        Words(words).Where(word => !Small.Contains(word) || PhraseStarts.Contains(word)).ToArray();
+        Words(words).Where(word => !Small.Contains(word) || PhraseStarts.Contains(word)).SkipWhile(IsPhraseStart).ToArray();
 
     private static bool Finds(string word, TaskSummary task, bool synonyms)
     {

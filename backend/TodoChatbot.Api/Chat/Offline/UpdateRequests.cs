@@ -31,7 +31,8 @@ internal static partial class UpdateRequests
         return null;
     }
 
-    private static readonly Regex[] NewTitlePatterns = [RenamePattern(), ShouldSayPattern(), ReplacePattern()];
+    private static readonly Regex[] NewTitlePatterns =
+        [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern()];
 
     /// <summary>"complete", "done", "finished": a status rather than a title.</summary>
     public static bool IsDoneWord(string text) => DoneWordPattern().IsMatch(text.Trim().TrimEnd('.', '!'));
@@ -108,6 +109,10 @@ internal static partial class UpdateRequests
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex ShouldSayPattern();
+
+    // rename task 2 "NEW": a quoted title needs no "to"
+    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
+    private static partial Regex QuotedTitlePattern();
 
     // "replace task 2 with NEW"
     [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}})\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]

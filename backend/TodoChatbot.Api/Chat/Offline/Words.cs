@@ -20,7 +20,7 @@ internal static class Words
     /// <summary>Words naming a task's title, and its description.</summary>
     public const string TitleField = @"title|name";
 
-    public const string DescriptionField = @"description|note|details";
+    public const string DescriptionField = @"description|notes?|details?";
 
     /// <summary>"my list", "the to-do list", "my task list": where tasks are put and taken from.</summary>
     public const string MyList = @"(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list";
@@ -42,7 +42,7 @@ internal static class Words
         @"pending|outstanding|remaining|remains|left|incomplete|unfinished|undone|open(?!\s+(?:my|the|up)\b)" +
         @"|not\s+(?:yet\s+)?(?:done|complete|completed|finished)" +
         @"|haven't|havent|have\s+not|didn't|didnt|did\s+not" +
-        @"|(?:have|need|got|things|stuff)\s+to\s+do|still";
+        @"|(?:have|need|got|things|stuff)\s+to\s+do|to\s+(?:get|be)\s+done|still";
 
     /// <summary>A task's state when it is not done: asking for it is a reopen, which the tools cannot do.</summary>
     public const string NotDone =
@@ -83,7 +83,7 @@ internal static class Words
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
         @"delete|del|remove|cancel|drop|erase|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
-        @"|purge|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out";
+        @"|purge|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
     public const string CompleteVerbs =
