@@ -270,7 +270,7 @@ public static partial class CommandParser
     [GeneratedRegex("""
         ^(?: (?:i\s+|i've\s+|i'll\s+|i\s+will\s+)?(?:really\s+|also\s+|still\s+)?
              (?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?
-           | i\s+should\s+
+           | i\s+should\s+(?!have\b|not\b)
            | (?:i\s+)?(?:must|gotta|better)\s+(?!i\b|we\b)(?:remember\s+to\s+)?
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
@@ -292,8 +292,10 @@ public static partial class CommandParser
     private static partial Regex WrappedCommandPattern();
 
     // A title that names no task: "add a task", "create a new one"
-    [GeneratedRegex($$"""^(?:a\s+|an\s+|new\s+|the\s+)*(?:{{Words.TaskNoun}}|reminder|something|one|entry)?$""",
-        Verbose)]
+    [GeneratedRegex($$"""
+        ^(?:a\s+|an\s+|new\s+|the\s+|some\s+)*
+        (?:(?:{{Words.TaskNoun}}|reminder|entry)s?|something|one|me|us|you)?$
+        """, Verbose)]
     private static partial Regex EmptyTitlePattern();
 
     // "add to my list: …", "add to list: …"
@@ -373,7 +375,8 @@ public static partial class CommandParser
     // TASK is done · TASK's done · TASK has been completed (but not a question: "which are done?")
     [GeneratedRegex($$"""
         ^(?!(?: which|what|whats|what's|how|are|is|am|was|were|do|does|did|have|has|can|could|should|will|would
-              | where|when|why|who|any|anything|show|list|all|everything)\b)
+              | where|when|why|who|any|anything|show|list|all|everything
+              | i'm|i\s+am|i've|we're|we\s+are|you're|you)\b)
         (?<ref>.+?)
         (?:'s|\s+(?:is|are|was|has\s+been|have\s+been|got))?
         \s+(?:now\s+)?(?:all\s+)?(?:{{Words.Done}})$

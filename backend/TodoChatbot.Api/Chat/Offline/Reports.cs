@@ -118,11 +118,20 @@ public static partial class Reports
                 |this\s+(?:morning|afternoon|evening|week)|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today))*
         """;
 
+    // A question asks about a task rather than reporting on it: "is task 3 done?", "did I call mom?"
+    // ("did the laundry" reports; "did I do the laundry" asks).
+    private const string NotAQuestion = """
+        (?!(?:when|why|how|what|which|who|where)\b)
+        (?!(?:did|do|does|can|could|should|would|will|shall|may|might)\s+(?:i|we|you|he|she|they|it)\b)
+        (?!(?:is|are|was|were|am|have|has|had)\s+(?:i|we|you|he|she|they|it|the|my|our|this|that|task|\#?\d)\b)
+        """;
+
     // Subjects that make a clause a report by the person rather than a statement about a task.
     private const string Person = @"i|i've|i'm|i'd|we|we've|we're|you|he|she|they|it";
 
     [GeneratedRegex($$"""
-        ^(?:(?:yesterday|today|earlier|this\s+(?:morning|afternoon|evening)|last\s+night)\s+)?
+        ^{{NotAQuestion}}
+        (?:(?:yesterday|today|earlier|this\s+(?:morning|afternoon|evening)|last\s+night)\s+)?
         (?:(?<i>i|we)(?:'ve|'d|\s+have|\s+had)?\s+)?
         (?:(?:just|finally|already|also|actually|successfully|now|went\s+and|went\s+ahead\s+and)\s+)*
         (?: (?:managed|got\s+around|was\s+able|were\s+able|remembered)\s+to\s+(?<base>[a-z]+)
@@ -151,7 +160,7 @@ public static partial class Reports
 
     // TASK [is|has been|got|…] STATE: the state says done, not needed, or is a verb's past form.
     [GeneratedRegex($$"""
-        ^(?!(?:{{Person}})\b)
+        ^(?!(?:{{Person}})\b){{NotAQuestion}}
         (?<task>.+?)
         (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't\s+be|will\s+not\s+be))
           | (?<be>'s(?:\s+been)?)
