@@ -142,6 +142,9 @@ public static partial class CommandParser
         }
         if (ParseComplete(text) is { } complete)
             return complete;
+        if (MarkAsPastPattern().Match(text) is { Success: true } markAs
+            && PastTense.BaseForm(markAs.Groups["verb"].Value) is not null)
+            return OnTask(markAs.Groups["ref"].Value, task => new CompleteCommand(task));
         if (ListRequests.Parse(text) is { } list)
             return list;
         if (!reports)
@@ -350,6 +353,10 @@ public static partial class CommandParser
         ^(?:{{Words.MarkVerbs}})\s+(?<ref>.+?)\s+(?:as\s+|to\s+)?(?:{{Words.Done}}|checked(?:\s+off)?)$
         """, Verbose)]
     private static partial Regex MarkDonePattern();
+
+    // mark TASK as sent|paid|booked: a past form says it is done
+    [GeneratedRegex("""^(?:mark|set|flag)\s+(?<ref>.+?)\s+as\s+(?<verb>[a-z]+)$""", Verbose)]
+    private static partial Regex MarkAsPastPattern();
 
     // mark as done TASK
     [GeneratedRegex($$"""^(?:mark|set|flag)\s+(?:as\s+)?(?:{{Words.Done}})\s*[:\-]?\s+(?<ref>.+)$""", Verbose)]

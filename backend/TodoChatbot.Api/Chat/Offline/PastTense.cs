@@ -35,6 +35,10 @@ public static class PastTense
         "us", "bor", "tir", "confus", "annoy", "worri", "stress", "scar", "excit", "ask", "remind",
     };
 
+    /// <summary>Whether the past form is spelt like the verb itself ("read", "put", "cut"), so it may be a command.</summary>
+    public static bool IsAlsoPresent(string word) =>
+        Irregular.TryGetValue(word, out var plain) && plain.Equals(word, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The plain verb for a past form ("bought" → buy, "tidied" → tidy, "mopped" → mop), or null.</summary>
     public static string? BaseForm(string word)
     {

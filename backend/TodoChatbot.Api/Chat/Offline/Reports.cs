@@ -24,7 +24,8 @@ public sealed record Statement(Outcome Outcome, string Words, string? Fallback =
 public static partial class Reports
 {
     /// <summary>The statement a clause makes about a task, or null when it makes none.</summary>
-    public static Statement? Read(string clause) => NoLongerNeeded(clause) ?? Settled(clause) ?? PastAction(clause);
+    public static Statement? Read(string clause) =>
+        NoLongerNeeded(clause) ?? NeedsNothing(clause) ?? Settled(clause) ?? PastAction(clause);
 
     /// <summary>The task a statement names, for the "it" of a command beside it ("I called mom, tick it off").</summary>
     public static TaskReference? Subject(string clause)
@@ -55,6 +56,13 @@ public static partial class Reports
             ? new Statement(Outcome.NotNeeded, match.Groups["task"].Value)
             : null;
 
+    /// <summary>"the windows don't need cleaning anymore" → "cleaning the windows".</summary>
+    private static Statement? NeedsNothing(string clause) =>
+        NeedsNothingPattern().Match(clause) is { Success: true } match
+            ? new Statement(Outcome.NotNeeded, $"{match.Groups["what"].Value} {match.Groups["task"].Value}".Trim(),
+                match.Groups["task"].Value)
+            : null;
+
     /// <summary>
     /// "X is done", "X has been sent", "X bought", "X got cancelled", "X isn't happening". A verb's
     /// past form ("the floor is mopped") names the task with its verb ("mop the floor").
@@ -73,7 +81,7 @@ public static partial class Reports
         if (match.Groups["done"].Success)
             return new Statement(Outcome.Done, task);
         if (match.Groups["state"].Success)
-            return new Statement(Outcome.Done, $"{match.Groups["state"].Value} {task}", task);
+            return new Statement(Outcome.Done, task);
         // "my mom called" says what mom did; "the invoice sent" or "the invoice was sent" what was done to it.
         if (!match.Groups["be"].Success && PossessivePattern().IsMatch(task))
             return null;
@@ -96,8 +104,10 @@ public static partial class Reports
         if (match.Groups["base"].Success)
             return new Statement(Outcome.Done, $"{match.Groups["base"].Value} {rest}".Trim(), rest.Length == 0 ? null : rest);
         var verb = PastTense.BaseForm(match.Groups["verb"].Value);
-        // A bare "walked" could be anything; "I called" or "walked the dog" name what was done.
-        if (verb is null || (rest.Length == 0 && !match.Groups["i"].Success))
+        // A bare "walked" could be anything; "I called" or "walked the dog" name what was done. Without
+        // an "I", "read chapter 4" is a command as much as a report: "read" is both.
+        var person = match.Groups["i"].Success;
+        if (verb is null || (rest.Length == 0 && !person) || (!person && PastTense.IsAlsoPresent(match.Groups["verb"].Value)))
             return null;
         return rest.Length == 0 ? new Statement(Outcome.Done, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest);
     }
@@ -176,6 +186,15 @@ public static partial class Reports
         {{When}}(?:\s+(?:anymore|any\s+more))?$
         """, Verbose)]
     private static partial Regex SettledPattern();
+
+    // TASK doesn't need (doing|to be done) anymore
+    [GeneratedRegex($$"""
+        ^(?!(?:{{Person}})\b)(?<task>.+?)
+        \s+(?:doesn't|dont|don't|does\s+not|do\s+not|no\s+longer)\s+needs?
+        (?:\s+(?:to\s+be\s+)?(?<what>[a-z]+))?
+        (?:\s+(?:anymore|any\s+more|now|today|after\s+all))*$
+        """, Verbose)]
+    private static partial Regex NeedsNothingPattern();
 
     [GeneratedRegex(@"^(?:my|our|his|her|their)\b", Verbose)]
     private static partial Regex PossessivePattern();

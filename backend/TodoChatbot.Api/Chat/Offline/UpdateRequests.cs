@@ -95,7 +95,7 @@ internal static partial class UpdateRequests
         (?:\s+(?:{{Words.TitleField}}))?
         (?:\s+from\s+.+?)?                                            # "change task 1 from OLD to NEW"
         \s+(?:to|into|as)\s*[:\-]?\s+
-        (?:{{SayWords}}\s+)?                                            # "change task 2 to say NEW"
+        (?:(?:say|be\s+called|be\s+named)\s+)?                          # "change task 2 to say NEW"
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex RenamePattern();
