@@ -84,7 +84,13 @@ public static partial class CommandParser
         }
         // A first clause that is only a list request or nothing ("done - groceries") is read as a whole.
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
-        return first is HelpCommand or ListCommand ? whole : first;
+        if (first is not (HelpCommand or ListCommand))
+            return first;
+        // No clause is a command: a statement in one of them is the message ("I finally did it, I called mom").
+        var statement = ParseClause(lastClause, reports: true);
+        if (statement is HelpCommand)
+            statement = ParseClause(MessageText.Normalize(clauses[0]), reports: true);
+        return statement is CompleteCommand or Proposal ? statement : whole;
     }
 
     /// <summary>
@@ -254,7 +260,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?:{{Words.AddVerbs}})\b\s*
         (?:(?:a|an|another|new|one\s+more)\b\s*)*                       # "add a new …"
-        (?:(?:{{Words.TaskNoun}}|reminder|entry)s?\b\s*|one(?=\s*[:\-–]))?  # "… task …", "another one: …"
+        (?:(?:{{Words.TaskNoun}}|reminder|entry|note)s?\b\s*|one(?=\s*[:\-–]))?  # "… task …", "another one: …"
         (?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-]\s*)?
         (?<title>.+)$
         """, Verbose)]
@@ -296,22 +302,23 @@ public static partial class CommandParser
 
     // A title that names no task: "add a task", "create a new one"
     [GeneratedRegex($$"""
-        ^(?:a\s+|an\s+|new\s+|the\s+|some\s+)*
-        (?:(?:{{Words.TaskNoun}}|reminder|entry)s?|something|one|me|us|you)?$
+        ^(?:a\s+|an\s+|new\s+|the\s+|some\s+|my\s+)*
+        (?:(?:{{Words.TaskNoun}}|reminder|entry)s?|something|one|me|us|you|(?:todo\s+|to-do\s+)?list)?$
         """, Verbose)]
     private static partial Regex EmptyTitlePattern();
 
-    // "add to my list: …", "add to list: …"
+    // "add to my list: …", "add to list: …", "put a task on my list to …"
     [GeneratedRegex($$"""
-        ^(?:to\s+)?(?: {{Words.MyList}}\s*[:\-]?
-                     | (?:todo\s+|to-do\s+|task\s+)?list\s*[:\-]
+        ^(?:(?:to|on|in|onto)\s+)?
+        (?: {{Words.MyList}}\s*[:\-]?(?:\s*(?:to|for)\b)?
+          | (?:todo\s+|to-do\s+|task\s+)?list\s*[:\-]
         )\s*
         """, Verbose)]
     private static partial Regex LeadingListPattern();
 
-    // "… to my to-do list", "… on the list", "… to my shopping list"
+    // "… to my to-do list", "… on the list", "… to my shopping list", "… to todo", "to list" alone
     [GeneratedRegex("""
-        \s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|tasks|todos|to-dos)$
+        (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?)$
         """, Verbose)]
     private static partial Regex TrailingListPattern();
 

@@ -39,8 +39,10 @@ internal static partial class ListRequests
     private const RegexOptions Verbose = CommandParser.Verbose;
 
     // "show", "show me all", "list everything"
-    [GeneratedRegex($$"""^(?:{{Words.ShowVerbs}})(?:\s+(?:me|us))?(?:\s+(?:all|everything|them|it\s+all))?$""",
-        Verbose)]
+    [GeneratedRegex($$"""
+        ^(?:{{Words.ShowVerbs}})(?:\s+(?:me|us))?
+        (?:\s+(?:all|everything|them|it\s+all|them\s+all|all\s+of\s+them|all\s+of\s+it))?$
+        """, Verbose)]
     private static partial Regex ShowAllPattern();
 
     [GeneratedRegex(@"^remind\s+me\s+(?:of\s+)?(?=what|which|my|the)", Verbose)]
@@ -55,7 +57,8 @@ internal static partial class ListRequests
         | ^what(?:'?s|\s+is)\s+(?:next|due|up\s+next|on\s+(?:for\s+)?(?:today|tonight|tomorrow|this\s+week))\b(?!')
         | ^what'?s\s+(?:my|the)\s+(?:day|plan)\b                        # "what's my day look like"
         | ^what\s+(?:else|remains)\b
-        | ^anything\s+(?:else|due)\b | ^is\s+anything\s+due\b
+        | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
+        | ^what'?s\s+coming\s+up\b | ^what\s+is\s+coming\s+up\b
         | ^(?:is\s+there\s+)?anything\s+(?:that\s+)?i(?:'ve)?\s+(?:forgot|forgotten|missed)\b
         | ^what\s+needs\s+(?:doing|to\s+be\s+done|to\s+get\s+done|done|my\s+attention)\b
         | ^what\s+(?:should|shall|must|can)\s+i\s+(?:do|work\s+on|tackle|focus\s+on|start\s+(?:with|on))\b

@@ -45,15 +45,30 @@ public static class TaskMatcher
     {
         if (wanted.Length == 0)
             return [];
-        var direct = tasks.Where(task => wanted.All(word => Finds(word, task, synonyms: false))).ToArray();
-        return direct.Length > 0 ? direct : tasks.Where(task => wanted.All(word => Finds(word, task, synonyms: true))).ToArray();
+        var direct = tasks.Where(task => Has(task, wanted, synonyms: false)).ToArray();
+        return direct.Length > 0 ? direct : tasks.Where(task => Has(task, wanted, synonyms: true)).ToArray();
     }
+
+    /// <summary>Every word is in the title (a kind word may be missing), and at least one that is no kind word.</summary>
+    private static bool Has(TaskSummary task, string[] wanted, bool synonyms) =>
+        wanted.Any(word => !KindWords.Contains(word) && Finds(word, task, synonyms))
+        && wanted.All(word => KindWords.Contains(word) || Finds(word, task, synonyms));
 
     /// <summary>Words that begin a phrase saying where, when or why, which a title seldom has.</summary>
     private static readonly HashSet<string> PhraseStarts =
     [
         "from", "for", "at", "with", "in", "on", "before", "after", "by", "about", "this", "tonight", "today",
-        "tomorrow", "yesterday", "last",
+        "tomorrow", "yesterday", "last", "and",
+    ];
+
+    /// <summary>
+    /// Words that say what kind of thing a task is rather than which ("the grocery run", "the dentist
+    /// appointment"): a title need not have them, as long as it has the other words.
+    /// </summary>
+    private static readonly HashSet<string> KindWords =
+    [
+        "run", "trip", "errand", "thing", "things", "stuff", "job", "chore", "appointment", "appt", "bit", "part",
+        "session",
     ];
 
     private static bool IsPhraseStart(string word) => PhraseStarts.Contains(word);

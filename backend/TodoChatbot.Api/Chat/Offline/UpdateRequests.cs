@@ -66,7 +66,7 @@ internal static partial class UpdateRequests
 
     // "update task 3: NEW", "rename #4 - NEW", "change task 2 → NEW", "update task 1's title: NEW"
     [GeneratedRegex($$"""
-        ^(?:{{Words.ChangeVerbs}}|set)\s+
+        ^(?:{{Words.ChangeVerbs}}|set|(?:fix|correct)\s+(?:the\s+|a\s+)?(?:typo|spelling|title|name)\s+(?:in|of|on))\s+
         (?<ref>(?:(?!\s(?:to|into|as)\s)[^:=→])+?)     # the task: up to the separator, and not "… to …"
         (?:'s)?
         (?:\s+(?<field>{{Field}}))?
@@ -79,7 +79,7 @@ internal static partial class UpdateRequests
     [GeneratedRegex($$"""
         ^(?<ref>(?:(?:task|todo|item|number)\s*\#?\s*|\#)\d+)
         (?:'s)?
-        (?:\s+(?<field>{{Field}}))?
+        (?:\s+(?<field>{{Field}}|rename|new\s+title|new\s+name))?
         \s*(?:{{Words.Arrow}})\s*
         (?<new>.*)$
         """, Verbose)]

@@ -15,7 +15,8 @@ internal static class Words
     public const string TaskNoun = @"task|todo|to-do|item";
 
     /// <summary>What the list is called, and what its entries are called together.</summary>
-    public const string ListNoun = @"tasks?|todos?|to-dos?|list|items?|things|everything|anything|stuff";
+    public const string ListNoun =
+        @"tasks?|todos?|to-dos?|list|items?|things|everything|anything|stuff|progress|overview|summary|rundown";
 
     /// <summary>Words naming a task's title, and its description.</summary>
     public const string TitleField = @"title|name";
@@ -71,7 +72,7 @@ internal static class Words
     /// the bill", "got the groceries". What follows them names the task without its verb.
     /// </summary>
     public const string DidVerbs =
-        @"did|done|got|gotten|finished|completed|handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of" +
+        @"did|done|got|gotten|gave|given|finished|completed|handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of" +
         @"|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled|accomplished|achieved|nailed" +
         @"|(?:ticked|checked|crossed)\s+off";
 
@@ -113,7 +114,7 @@ internal static class Words
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
     public const string Openers =
         @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
-        @"|actually|then|now|one\s+more\s+thing|quick\s+one";
+        @"|actually|then|now|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure";
 
     /// <summary>Words that only make a request polite.</summary>
     public const string Please = @"please|pls|kindly";
