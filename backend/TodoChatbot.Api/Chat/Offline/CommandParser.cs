@@ -284,7 +284,7 @@ public static partial class CommandParser
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
            | remember\s*:?\s+(?!(?:when|that|how|what|who|where|why|if|me|you|the\s+time)\b)  # "remember: buy milk"
-           | don'?t\s+(?:let\s+me\s+)?forget\s+(?:to|about)\s+
+           | don'?t\s+(?:let\s+me\s+)?forget\s*(?:(?:to|about)\s+|[:\-–]\s*)
            | i'll\s+need\s+to\s+
            | make\s+sure\s+(?:to|that\s+i|i)\s+
         )

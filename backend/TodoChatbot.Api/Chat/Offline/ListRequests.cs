@@ -59,6 +59,7 @@ internal static partial class ListRequests
         | ^what\s+(?:else|remains)\b
         | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
         | ^what'?s\s+coming\s+up\b | ^what\s+is\s+coming\s+up\b
+        | ^(?:got|have\s+you\s+got|do\s+you\s+have)\s+anything\b
         | ^(?:is\s+there\s+)?anything\s+(?:that\s+)?i(?:'ve)?\s+(?:forgot|forgotten|missed)\b
         | ^what\s+needs\s+(?:doing|to\s+be\s+done|to\s+get\s+done|done|my\s+attention)\b
         | ^what\s+(?:should|shall|must|can)\s+i\s+(?:do|work\s+on|tackle|focus\s+on|start\s+(?:with|on))\b
@@ -76,7 +77,8 @@ internal static partial class ListRequests
     // Idioms for what is done: "what did I already do?", "what have I accomplished today?"
     [GeneratedRegex("""
         ^what\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
-        (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done)
+        (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done|knock(?:ed)?\s+out|tick(?:ed)?\s+off
+          |cross(?:ed)?\s+off|check(?:ed)?\s+off|finish(?:ed)?|complete(?:d)?)
         (?:\s+(?:today|so\s+far|yet|this\s+week|already))*$
         | ^(?:show|list|tell)\s+(?:me\s+)?what\s+i(?:'ve|\s+have)?\s+(?:already\s+)?(?:done|did|accomplished)\b
         | ^(?:have|did)\s+i\s+(?:already\s+)?(?:done|do|finished|finish|completed|complete|ticked\s+off)

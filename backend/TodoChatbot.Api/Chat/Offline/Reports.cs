@@ -57,11 +57,15 @@ public static partial class Reports
             : null;
 
     /// <summary>"the windows don't need cleaning anymore" → "cleaning the windows".</summary>
-    private static Statement? NeedsNothing(string clause) =>
-        NeedsNothingPattern().Match(clause) is { Success: true } match
+    private static Statement? NeedsNothing(string clause)
+    {
+        if (NoneNeededPattern().Match(clause) is { Success: true } none)
+            return new Statement(Outcome.NotNeeded, none.Groups["task"].Value);
+        return NeedsNothingPattern().Match(clause) is { Success: true } match
             ? new Statement(Outcome.NotNeeded, $"{match.Groups["what"].Value} {match.Groups["task"].Value}".Trim(),
                 match.Groups["task"].Value)
             : null;
+    }
 
     /// <summary>
     /// "X is done", "X has been sent", "X bought", "X got cancelled", "X isn't happening". A verb's
@@ -125,7 +129,7 @@ public static partial class Reports
     // When it happened, after the report: "… this morning", "… already", "… at last".
     private const string When = """
         (?:\s+(?:today|tonight|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
-                |this\s+(?:morning|afternoon|evening|week)|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today))*
+                |this\s+(?:morning|afternoon|evening|week|month)|next\s+week|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today))*
         """;
 
     // A question asks about a task rather than reporting on it: "is task 3 done?", "did I call mom?"
@@ -195,6 +199,11 @@ public static partial class Reports
         (?:\s+(?:anymore|any\s+more|now|today|after\s+all))*$
         """, Verbose)]
     private static partial Regex NeedsNothingPattern();
+
+    // no TASK needed (this week)
+    [GeneratedRegex($$"""^no\s+(?<task>.+?)\s+(?:needed|necessary|required){{When}}(?:\s+(?:anymore|any\s+more))?$""",
+        Verbose)]
+    private static partial Regex NoneNeededPattern();
 
     [GeneratedRegex(@"^(?:my|our|his|her|their)\b", Verbose)]
     private static partial Regex PossessivePattern();

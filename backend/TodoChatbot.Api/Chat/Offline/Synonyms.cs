@@ -29,6 +29,8 @@ internal static class Synonyms
         ["doctor", "doc", "gp"],
         ["kids", "children", "child"],
         ["bike", "bicycle"],
+        ["dog", "doggo", "doggy", "puppy", "pup", "pooch"],
+        ["cat", "kitty", "kitten"],
         ["trash", "garbage", "rubbish", "bins"],
         ["laundry", "washing"],
         ["dinner", "supper"],

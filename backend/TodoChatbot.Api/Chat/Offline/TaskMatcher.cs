@@ -68,7 +68,7 @@ public static class TaskMatcher
     private static readonly HashSet<string> KindWords =
     [
         "run", "trip", "errand", "thing", "things", "stuff", "job", "chore", "appointment", "appt", "bit", "part",
-        "session",
+        "session", "everything", "list",
     ];
 
     private static bool IsPhraseStart(string word) => PhraseStarts.Contains(word);

@@ -32,7 +32,7 @@ internal static partial class UpdateRequests
     }
 
     private static readonly Regex[] NewTitlePatterns =
-        [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern()];
+        [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern()];
 
     /// <summary>"complete", "done", "finished": a status rather than a title.</summary>
     public static bool IsDoneWord(string text) => DoneWordPattern().IsMatch(text.Trim().TrimEnd('.', '!'));
@@ -67,7 +67,7 @@ internal static partial class UpdateRequests
     // "update task 3: NEW", "rename #4 - NEW", "change task 2 → NEW", "update task 1's title: NEW"
     [GeneratedRegex($$"""
         ^(?:{{Words.ChangeVerbs}}|set|(?:fix|correct)\s+(?:the\s+|a\s+)?(?:typo|spelling|title|name)\s+(?:in|of|on))\s+
-        (?<ref>(?:(?!\s(?:to|into|as)\s)[^:=→])+?)     # the task: up to the separator, and not "… to …"
+        (?<ref>(?:(?!\s(?:to|into|as)[\s:])[^:=→])+?)  # the task: up to the separator, and not "… to …"
         (?:'s)?
         (?:\s+(?<field>{{Field}}))?
         \s*(?:{{Words.Arrow}})\s*
@@ -113,6 +113,14 @@ internal static partial class UpdateRequests
     // rename task 2 "NEW": a quoted title needs no "to"
     [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
     private static partial Regex QuotedTitlePattern();
+
+    // "retitle task 1 NEW", "call #2 NEW": after a task number the new title needs no "to"
+    [GeneratedRegex($$"""
+        ^(?:rename|retitle|call|name)\s+
+        (?<ref>(?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b|\#\d+)
+        \s+(?!(?:to|into|as)\b)(?<new>.+)$
+        """, Verbose)]
+    private static partial Regex NumberThenTitlePattern();
 
     // "replace task 2 with NEW"
     [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}})\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]

@@ -72,7 +72,7 @@ internal static class Words
     /// the bill", "got the groceries". What follows them names the task without its verb.
     /// </summary>
     public const string DidVerbs =
-        @"did|done|got|gotten|gave|given|finished|completed|handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of" +
+        @"did|done|got|gotten|gave|given|been|finished|completed|handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of" +
         @"|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled|accomplished|achieved|nailed" +
         @"|(?:ticked|checked|crossed)\s+off";
 
