@@ -260,7 +260,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?:{{Words.AddVerbs}})\b\s*
         (?:(?:a|an|another|new|one\s+more)\b\s*)*                       # "add a new …"
-        (?:(?:{{Words.TaskNoun}}|reminder|entry|note)s?\b\s*|one(?=\s*[:\-–]))?  # "… task …", "another one: …"
+        (?:(?:{{Words.TaskNoun}}|reminder|entry|note)s?\b\s*|(?:one|this|that)(?=\s*[:\-–]))?  # "another one: …"
         (?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-]\s*)?
         (?<title>.+)$
         """, Verbose)]
@@ -268,7 +268,8 @@ public static partial class CommandParser
 
     // todo: call the bank · reminder - book flights · note to self: … · todo call the bank
     [GeneratedRegex("""
-        ^(?: (?:todo|to-do|task|reminder|new\s+todo|new\s+task|note\s+to\s+self|note|memo)\s*[:\-–]
+        ^(?: (?:todo|to-do|task|reminder|new\s+todo|new\s+task|note\s+to\s+self|note|memo|one\s+more|another\s+one)
+             \s*[:\-–]
            | (?:todo|to-do)\s+(?!lists?\b)
         )\s*
         (?<title>.+)$
@@ -373,6 +374,7 @@ public static partial class CommandParser
     [GeneratedRegex("""
         ^(?: i(?:'ve|\s+have)?\s+(?:just\s+)?(?:finished|completed|done|did)
            | (?:i'm\s+|i\s+am\s+)?(?:all\s+)?(?:done|finished|through)\s+with
+           | (?:i'm|i\s+am|we're)\s+(?:all\s+)?(?:done|finished)(?=\s+[a-z]+ing\b)    # "I'm done walking the dog"
            | finished
         )\s+(?<ref>.+)$
         """, Verbose)]
@@ -391,7 +393,7 @@ public static partial class CommandParser
         ^(?!(?: which|what|whats|what's|how|are|is|am|was|were|do|does|did|have|has|can|could|should|will|would
               | where|when|why|who|any|anything|show|list|all|everything
               | i'm|i\s+am|i've|we're|we\s+are|you're|you)\b)
-        (?<ref>.+?)
+        (?<ref>.+?)(?<!\b(?:not|never))                                  # "tasks not done" is a list request
         (?:'s|\s+(?:is|are|was|has\s+been|have\s+been|got))?
         \s+(?:now\s+)?(?:all\s+)?(?:{{Words.Done}})$
         """, Verbose)]

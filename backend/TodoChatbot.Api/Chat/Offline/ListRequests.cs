@@ -102,7 +102,8 @@ internal static partial class ListRequests
         ^(?: (?:(?:all|my|the|today's|current|todo|to-do|task|pending|completed|done|open|finished|remaining
                  |unfinished|incomplete|outstanding)\s+)*
              (?:tasks?|todos?|to-dos?|list|ones|items)
-             (?:\s+(?:left|remaining|pending|outstanding|done|completed|finished|open|to\s+do|still\s+open))?
+             (?:\s+(?:left|remaining|pending|outstanding|done|completed|finished|open|to\s+do|still\s+open
+                     |(?:not|still\s+not)\s+(?:yet\s+)?(?:done|finished|completed)))?
            | pending|completed|done|finished|open|remaining|outstanding|everything|all
         )$
         """, Verbose)]

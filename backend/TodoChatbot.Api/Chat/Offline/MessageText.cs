@@ -65,7 +65,7 @@ internal static partial class MessageText
     private static partial Regex PolitePrefixPattern();
 
     // "my to do list" is the todo list; "I have to do the laundry" keeps its words.
-    [GeneratedRegex(@"\bto\s+do\s+(?=lists?\b)", Verbose)]
+    [GeneratedRegex(@"\bto\s+do\s+(?=lists?\b)|(?<=\b(?:my|the)\s+)to\s+do\b(?!\s+(?:the|a|an|my|it|this|that|some)\b)", Verbose)]
     private static partial Regex ToDoListPattern();
 
     [GeneratedRegex($$"""[\s,]*(?:{{Words.PoliteEndings}})?[\s.!?]*$""", Verbose)]

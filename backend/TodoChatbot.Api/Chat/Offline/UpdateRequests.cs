@@ -69,7 +69,7 @@ internal static partial class UpdateRequests
         ^(?:{{Words.ChangeVerbs}}|set|(?:fix|correct)\s+(?:the\s+|a\s+)?(?:typo|spelling|title|name)\s+(?:in|of|on))\s+
         (?<ref>(?:(?!\s(?:to|into|as)[\s:])[^:=→])+?)  # the task: up to the separator, and not "… to …"
         (?:'s)?
-        (?:\s+(?<field>{{Field}}))?
+        (?:\s+(?:with\s+)?(?:a\s+|the\s+)?(?:new\s+)?(?<field>{{Field}}))?
         \s*(?:{{Words.Arrow}})\s*
         (?<new>.*)$
         """, Verbose)]

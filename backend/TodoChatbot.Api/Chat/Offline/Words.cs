@@ -72,9 +72,10 @@ internal static class Words
     /// the bill", "got the groceries". What follows them names the task without its verb.
     /// </summary>
     public const string DidVerbs =
-        @"did|done|got|gotten|gave|given|been|finished|completed|handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of" +
-        @"|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled|accomplished|achieved|nailed" +
-        @"|(?:ticked|checked|crossed)\s+off";
+        @"got\s+done\s+with|got\s+in\s+touch\s+with|reached\s+out\s+to|caught\s+up\s+with|checked\s+in\s+with" +
+        @"|followed\s+up\s+with|did|done|got|gotten|gave|given|been|went|finished|completed|handled" +
+        @"|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled" +
+        @"|accomplished|achieved|nailed|(?:ticked|checked|crossed)\s+off";
 
     /// <summary>Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo).</summary>
     public const string AddVerbs =
@@ -114,7 +115,8 @@ internal static class Words
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
     public const string Openers =
         @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
-        @"|actually|then|now|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure";
+        @"|actually|then|now|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
+        @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering";
 
     /// <summary>Words that only make a request polite.</summary>
     public const string Please = @"please|pls|kindly";
