@@ -86,11 +86,13 @@ public static partial class CommandParser
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
         if (first is not (HelpCommand or ListCommand))
             return first;
-        // No clause is a command: a statement in one of them is the message ("I finally did it, I called mom").
-        var statement = ParseClause(lastClause, reports: true);
-        if (statement is HelpCommand)
-            statement = ParseClause(MessageText.Normalize(clauses[0]), reports: true);
-        return statement is CompleteCommand or Proposal ? statement : whole;
+        // No clause is a command: the statement that names most is the message ("I finally did it, I called mom").
+        var statement = clauses
+            .Select(clause => ParseClause(MessageText.Normalize(clause), reports: true))
+            .Where(reading => reading is CompleteCommand or Proposal)
+            .OrderByDescending(reading => TargetOf(reading)?.Words?.Length ?? 0)
+            .FirstOrDefault();
+        return statement ?? whole;
     }
 
     /// <summary>
@@ -106,6 +108,7 @@ public static partial class CommandParser
 
     private static TaskReference? TargetOf(OfflineCommand command) => command switch
     {
+        Proposal proposal => TargetOf(proposal.Command),
         CompleteCommand complete => complete.Task,
         DeleteCommand delete => delete.Task,
         UpdateCommand update => update.Task,
@@ -151,6 +154,11 @@ public static partial class CommandParser
         if (MarkAsPastPattern().Match(text) is { Success: true } markAs
             && PastTense.BaseForm(markAs.Groups["verb"].Value) is not null)
             return OnTask(markAs.Groups["ref"].Value, task => new CompleteCommand(task));
+        // "mark #4" says what to mark, not as what: most likely done, so ask.
+        if (MarkOnlyPattern().Match(text) is { Success: true } markOnly
+            && !ListRequests.NamesOnlyTheList(markOnly.Groups["ref"].Value)
+            && TaskReferences.Parse(markOnly.Groups["ref"].Value) is { IsEmpty: false } marked)
+            return new Proposal(new CompleteCommand(marked));
         if (ListRequests.Parse(text) is { } list)
             return list;
         if (!reports)
@@ -278,7 +286,7 @@ public static partial class CommandParser
 
     // I need to …, remind me to …, don't let me forget to …, make sure to …
     [GeneratedRegex("""
-        ^(?: (?:i\s+|i've\s+|i'll\s+|i\s+will\s+)?(?:really\s+|also\s+|still\s+)?
+        ^(?: (?:(?:i|we)\s+|i've\s+|i'll\s+|i\s+will\s+|we've\s+|we'll\s+)?(?:really\s+|also\s+|still\s+)?
              (?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?
            | i\s+should\s+(?!have\b|not\b)
            | (?:i\s+)?(?:must|gotta|better)\s+(?!i\b|we\b)(?:remember\s+to\s+)?
@@ -365,6 +373,9 @@ public static partial class CommandParser
     // mark TASK as sent|paid|booked: a past form says it is done
     [GeneratedRegex("""^(?:mark|set|flag)\s+(?<ref>.+?)\s+as\s+(?<verb>[a-z]+)$""", Verbose)]
     private static partial Regex MarkAsPastPattern();
+
+    [GeneratedRegex("""^(?:mark|tick)\s+(?<ref>.+)$""", Verbose)]
+    private static partial Regex MarkOnlyPattern();
 
     // mark as done TASK
     [GeneratedRegex($$"""^(?:mark|set|flag)\s+(?:as\s+)?(?:{{Words.Done}})\s*[:\-]?\s+(?<ref>.+)$""", Verbose)]

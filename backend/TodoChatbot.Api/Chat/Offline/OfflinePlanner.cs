@@ -64,6 +64,8 @@ public static class OfflinePlanner
             $"What should {missing.Task.Describe()} say instead? For example “rename {missing.Task.Spoken()} to Call grandma”.",
         Proposal { Command: UpdateCommand { NewTitle: { } title } update } =>
             $"Should I rename {update.Task.Describe()} to “{title}”? Say “rename {update.Task.Spoken()} to {title}” and I will.",
+        Proposal { Command: CompleteCommand complete } =>
+            $"Should I mark {complete.Task.Describe()} as done? Say “complete {complete.Task.Spoken()}” and I will.",
         Misspelt misspelt => $"Did you mean “{misspelt.Corrected}”? Say it that way and I'll do it.",
         ReopenRequest => ReopenAnswer,
         _ => HelpText,

@@ -121,7 +121,7 @@ public static partial class Reports
     {
         "i", "i've", "i'm", "me", "we", "we've", "you", "he", "she", "they", "it", "is", "are", "was", "were", "be",
         "been", "has", "have", "had", "got", "already", "just", "now", "finally", "today", "yesterday", "so",
-        "since", "because", "anyway", "really", "actually", "also", "too", "that", "this",
+        "since", "because", "anyway", "really", "actually", "also", "too", "that", "this", "no", "not",
     };
 
     private const RegexOptions Verbose = CommandParser.Verbose;
@@ -129,7 +129,8 @@ public static partial class Reports
     // When it happened, after the report: "… this morning", "… already", "… at last".
     private const string When = """
         (?:\s+(?:today|tonight|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
-                |this\s+(?:morning|afternoon|evening|week|month)|next\s+week|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today))*
+                |this\s+(?:morning|afternoon|evening|week|month)|next\s+week|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today
+                |twice|again|online|early|late|quickly|in\s+person|by\s+phone|over\s+the\s+phone))*
         """;
 
     // A question asks about a task rather than reporting on it: "is task 3 done?", "did I call mom?"
@@ -187,6 +188,7 @@ public static partial class Reports
           | (?<state>{{Words.DoneAdjectives}})
           | (?<verb>[a-z]+)(?:\s+(?:out|up|off|down|back|over|away))?
         )
+        (?:\s+(?:on|for)\s+(?:me|us))?                                    # "the dentist cancelled on me"
         {{When}}(?:\s+(?:anymore|any\s+more))?$
         """, Verbose)]
     private static partial Regex SettledPattern();

@@ -67,6 +67,7 @@ internal static partial class UpdateRequests
     // "update task 3: NEW", "rename #4 - NEW", "change task 2 → NEW", "update task 1's title: NEW"
     [GeneratedRegex($$"""
         ^(?:{{Words.ChangeVerbs}}|set|(?:fix|correct)\s+(?:the\s+|a\s+)?(?:typo|spelling|title|name)\s+(?:in|of|on))\s+
+        (?:the\s+(?:{{Words.TitleField}})\s+(?:of|for)\s+)?
         (?<ref>(?:(?!\s(?:to|into|as)[\s:])[^:=→])+?)  # the task: up to the separator, and not "… to …"
         (?:'s)?
         (?:\s+(?:with\s+)?(?:a\s+|the\s+)?(?:new\s+)?(?<field>{{Field}}))?
@@ -158,6 +159,7 @@ internal static partial class UpdateRequests
              (?<new>.+)
            | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+
              (?<new>.+?)\s+(?:to|for|on)\s+(?<ref>(?:task\s+|\#)\S+)
+           | describe\s+(?<ref>.+?)\s+as\s+(?<new>.+)
         )$
         """, Verbose)]
     private static partial Regex DescriptionPattern();
