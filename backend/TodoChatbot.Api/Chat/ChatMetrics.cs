@@ -60,7 +60,7 @@ public sealed class ChatMetrics
             CompleteCommand => "complete",
             DeleteCommand => "delete",
             UpdateCommand => "update",
-            AskCommand => "ask",
+            Question => "ask",
             BulkCommand => "bulk",
             _ => "help",
         }));
