@@ -25,10 +25,10 @@ public static class TelemetryExtensions
     private const string MetricsEnabledKey = "Telemetry:Metrics:Enabled";
 
     /// <summary>Whether the service serves <c>/metrics</c> (on by default).</summary>
-    public static bool MetricsEnabled(IConfiguration configuration) => configuration.GetValue(MetricsEnabledKey, defaultValue: true);
+    private static bool MetricsEnabled(IConfiguration configuration) => configuration.GetValue(MetricsEnabledKey, defaultValue: true);
 
     /// <summary>Whether traces are exported: only when an OTLP endpoint is configured.</summary>
-    public static bool TracesEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+    private static bool TracesEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     internal static void AddTelemetry(this WebApplicationBuilder builder)
     {
