@@ -43,7 +43,13 @@ network=todo-bench
 $docker network create $network >/dev/null 2>&1 || true
 $docker rm -f bench-pg >/dev/null 2>&1 || true
 $docker run -d --name bench-pg --network $network -e POSTGRES_PASSWORD=bench -e POSTGRES_DB=todo "${POSTGRES_IMAGE:-postgres:16-alpine}" >/dev/null
-sleep 6
+# Ready when it accepts connections over TCP (the entrypoint's own start-up server listens only on
+# the socket), with a deadline so a broken database image fails the benchmark instead of hanging.
+for _ in $(seq 1 300); do
+    $docker exec bench-pg pg_isready -h 127.0.0.1 -U postgres -d todo >/dev/null 2>&1 && break
+    sleep 0.2
+done
+$docker exec bench-pg pg_isready -h 127.0.0.1 -U postgres -d todo >/dev/null || { echo "error: bench-pg did not become ready" >&2; exit 1; }
 url=postgresql://postgres:bench@bench-pg/todo
 $docker run --rm --network $network -e DATABASE_URL=$url todo-chatbot-backend:bench migrate >/dev/null
 secret=$(head -c 48 /dev/urandom | base64)

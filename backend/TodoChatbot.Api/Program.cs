@@ -1,16 +1,15 @@
 using TodoChatbot.Api.Auth;
 using TodoChatbot.Api.Chat;
+using TodoChatbot.Api.Commands;
 using TodoChatbot.Api.Data;
-using TodoChatbot.Api.Infrastructure;
 using TodoChatbot.Api.Mcp;
 using TodoChatbot.Api.Tasks;
 using TodoChatbot.Contracts;
 using TodoChatbot.ServiceDefaults;
 
-if (HealthProbe.IsRequested(args))
-    return await HealthProbe.RunAsync(args, defaultPort: 8001);
-if (args is [InitSecretsCommand.Name, var secretsDirectory])
-    return InitSecretsCommand.Run(secretsDirectory);
+// The binary's commands besides serving (healthcheck, init-secrets, migrate): see Commands/.
+if (await BackendCommands.RunWithoutHostAsync(args) is { } exitCode)
+    return exitCode;
 
 return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
 {
@@ -19,18 +18,18 @@ return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
         ("DATABASE_URL", DatabaseConnection.ConfigurationKey),
         ("DATABASE_PASSWORD", DatabaseConnection.PasswordKey),
         ("JWT_SECRET", "Auth:JwtSecret"));
-    builder.AddServiceDefaults(defaultPort: 8001);
+    builder.AddServiceDefaults(defaultPort: BackendCommands.DefaultPort);
     builder.Services.ConfigureHttpJsonOptions(options => ContractJson.ConfigureForResponses(options.SerializerOptions));
     builder.Services.AddOpenApi();
-    builder.AddTodoDatabase();
-    builder.AddTodoAuth();
-    builder.AddTaskApi();
-    builder.AddTodoChat();
-    builder.AddTodoMcp();
+    builder.AddDatabase();
+    builder.AddAuth();
+    builder.AddTasks();
+    builder.AddChat();
+    builder.AddMcp();
 
     var app = builder.Build();
-    if (args is [MigrationCommand.Name, ..])
-        return await MigrationCommand.RunAsync(app);
+    if (BackendCommands.RunWithHostAsync(app, args) is { } command)
+        return await command;
 
     app.UseServiceDefaults();
     app.UseAuthentication();
@@ -38,11 +37,12 @@ return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
     app.UseRateLimiter();
 
     app.MapHealthEndpoints();
+    app.MapMetricsEndpoint();
     app.MapOpenApi();
     app.MapAuthApi();
     app.MapTaskApi();
     app.MapChatApi();
-    app.MapTodoMcp();
+    app.MapMcpApi();
 
     await app.RunAsync();
     return 0;

@@ -11,3 +11,13 @@ public sealed record UserDto(string Id, string Email, string? Name);
 
 /// <summary>Answer to a successful register or login: a bearer token and who it is for.</summary>
 public sealed record AuthResponse(string Token, DateTime ExpiresAt, UserDto User);
+
+/// <summary>What an account's fields must be: the API enforces them, the sign-up form checks them first.</summary>
+public static class AccountRules
+{
+    public const int PasswordMinLength = 8;
+    public const int NameMaxLength = 100;
+
+    /// <summary>Identity's column width for the email (and the user name, which is the email).</summary>
+    public const int EmailMaxLength = 256;
+}

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -64,6 +65,21 @@ public sealed record ToolError(
 
     /// <summary>An argument is missing or of the wrong type (MCP clients; the chat agent's model gets the same words).</summary>
     public const string InvalidArgumentCode = "invalid_argument";
+
+    /// <summary>
+    /// The one test of "did this tool call fail?": a result is an error exactly when it is an object
+    /// with an <c>error</c> string. Every reader of tool results (the MCP server, the offline
+    /// assistant, the chat UI) asks here.
+    /// </summary>
+    public static bool TryRead(JsonElement result, [NotNullWhen(true)] out ToolError? error)
+    {
+        error = result.ValueKind == JsonValueKind.Object
+            && result.TryGetProperty("error", out var message) && message.ValueKind == JsonValueKind.String
+            ? new ToolError(message.GetString()!,
+                result.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null)
+            : null;
+        return error is not null;
+    }
 }
 
 /// <summary>The tool names, as the specification and the MCP server expose them.</summary>

@@ -20,7 +20,18 @@ public sealed record CreateTaskRequest(string? Title, string? Description = null
 /// </summary>
 public sealed record UpdateTaskRequest(string? Title, string? Description = null, bool? Completed = null);
 
-/// <summary>The values <c>?status=</c> accepts when listing tasks.</summary>
+/// <summary>Which of a user's tasks a list shows.</summary>
+public enum TaskListFilter
+{
+    All,
+    Pending,
+    Completed,
+}
+
+/// <summary>
+/// The words for <see cref="TaskListFilter"/>: what <c>?status=</c> and the <c>list_tasks</c> tool's
+/// <c>status</c> accept, and what the UI sends.
+/// </summary>
 public static class TaskStatusFilter
 {
     public const string All = "all";
@@ -28,6 +39,35 @@ public static class TaskStatusFilter
     public const string Completed = "completed";
 
     public static readonly IReadOnlyList<string> Values = [All, Pending, Completed];
+
+    /// <summary>The accepted values for an error message: <c>'all', 'pending' or 'completed'</c>.</summary>
+    public static string OneOf { get; } = $"'{All}', '{Pending}' or '{Completed}'";
+
+    /// <summary>Reads all / pending / completed (any case; nothing or blank means all).</summary>
+    public static bool TryParse(string? status, out TaskListFilter filter)
+    {
+        filter = TaskListFilter.All;
+        switch (status?.Trim().ToLowerInvariant())
+        {
+            case null or "" or All:
+                return true;
+            case Pending:
+                filter = TaskListFilter.Pending;
+                return true;
+            case Completed:
+                filter = TaskListFilter.Completed;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static string Name(TaskListFilter filter) => filter switch
+    {
+        TaskListFilter.Pending => Pending,
+        TaskListFilter.Completed => Completed,
+        _ => All,
+    };
 }
 
 /// <summary>

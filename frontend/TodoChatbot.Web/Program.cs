@@ -18,6 +18,7 @@ return await StartupGuard.RunAsync("TodoChatbot.Web", async () =>
     app.UseAntiForgeryHeader();
 
     app.MapHealthEndpoints();
+    app.MapMetricsEndpoint();
     app.MapBff();
     app.MapReverseProxy();
     app.MapBrowserApp();

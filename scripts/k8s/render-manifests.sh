@@ -2,6 +2,8 @@
 # Renders the plain manifests in k8s/ from the Helm charts, so the two never drift (a test fails
 # when k8s/ differs from a fresh render). Release "todo" in the "default" namespace; the backend
 # reads the Secret "todo-chatbot-backend", which you create yourself (k8s/backend-secret.env.example).
+# The pods carry the prometheus.io/* scrape annotations (metrics.scrapeAnnotations): a Prometheus
+# that discovers pods by annotation finds /metrics with no further step.
 # Usage: scripts/k8s/render-manifests.sh [OUTPUT_DIR]     (default: k8s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,9 +20,9 @@ for service in backend frontend; do
   "$helm" dependency update "$work/helm/$service" >/dev/null
 done
 "$helm" template todo "$work/helm/backend" --namespace default \
-  --set existingSecret=todo-chatbot-backend --set tests.enabled=false --output-dir "$work/out" >/dev/null
+  --set existingSecret=todo-chatbot-backend --set tests.enabled=false --set metrics.scrapeAnnotations=true --output-dir "$work/out" >/dev/null
 "$helm" template todo "$work/helm/frontend" --namespace default \
-  --set backendService.name=todo-backend --set tests.enabled=false --output-dir "$work/out" >/dev/null
+  --set backendService.name=todo-backend --set tests.enabled=false --set metrics.scrapeAnnotations=true --output-dir "$work/out" >/dev/null
 
 for service in backend frontend; do
   mkdir -p "$out/$service"

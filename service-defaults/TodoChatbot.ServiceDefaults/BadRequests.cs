@@ -19,7 +19,7 @@ internal static class BadRequests
         var innermost = Innermost(exception);
         if (innermost.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return innermost.Message;
-        if (FindInner<JsonException>(exception) is { } json)
+        if (exception.InnerException?.Find<JsonException>() is { } json)
             return string.IsNullOrEmpty(json.Path) || json.Path == "$"
                 ? "The request body is not valid JSON for this endpoint."
                 : $"The request body is not valid JSON for this endpoint: check the value at {json.Path}.";
@@ -38,14 +38,4 @@ internal static class BadRequests
 
     private static BadHttpRequestException Innermost(BadHttpRequestException exception) =>
         exception.InnerException is BadHttpRequestException inner ? Innermost(inner) : exception;
-
-    private static T? FindInner<T>(Exception exception) where T : Exception
-    {
-        for (var current = exception.InnerException; current is not null; current = current.InnerException)
-        {
-            if (current is T match)
-                return match;
-        }
-        return null;
-    }
 }

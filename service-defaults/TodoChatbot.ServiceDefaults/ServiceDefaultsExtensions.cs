@@ -13,7 +13,8 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Registers what every service shares: its default port, RFC 7807 problem details for every
-    /// error, health checks and the shutdown drain that fails readiness before the server stops.
+    /// error, health checks and the shutdown drain that fails readiness before the server stops,
+    /// and metrics and traces (<see cref="TelemetryExtensions"/>).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, int defaultPort)
     {
@@ -37,6 +38,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         builder.AddHealthAndShutdown();
+        builder.AddTelemetry();
         return builder;
     }
 

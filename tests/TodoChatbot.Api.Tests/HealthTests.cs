@@ -21,20 +21,6 @@ public abstract class HealthTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal("Healthy", readyChecks.GetProperty("database").GetString());
         Assert.Equal("Healthy", readyChecks.GetProperty("shutdown").GetString());
     }
-
-    [Fact]
-    public async Task The_openapi_document_describes_every_endpoint()
-    {
-        using var client = AnonymousClient();
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Cancellation)).RootElement;
-        var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToArray();
-        Assert.Contains("/api/auth/register", paths);
-        Assert.Contains("/api/auth/login", paths);
-        Assert.Contains("/api/auth/me", paths);
-        Assert.Contains("/api/{user_id}/tasks", paths);
-        Assert.Contains("/api/{user_id}/tasks/{id}", paths);
-        Assert.Contains("/api/{user_id}/tasks/{id}/complete", paths);
-    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -19,6 +19,9 @@ public sealed class ChartTests
         { "frontend", ["--set", "replicaCount=1", "--set", "config.logLevel=Debug"] },
         { "frontend", ["--set", "replicaCount=3", "--set", "service.type=ClusterIP", "--set", "ingress.enabled=true", "--set-json", SpreadOverNodes] },
         { "frontend", ["--set", "ingress.enabled=true", "--set", "ingress.tlsSecretName=todo-tls", "--set", "service.type=ClusterIP"] },
+        // The operability options on: an autoscaler instead of replicaCount, scrape annotations, traces.
+        { "backend", Helm.WithSecrets("--set", "autoscaling.enabled=true", "--set", "metrics.scrapeAnnotations=true", "--set", "tracing.otlpEndpoint=http://otel:4317", "--set", "networkPolicy.enabled=true") },
+        { "frontend", ["--set", "autoscaling.enabled=true", "--set", "autoscaling.targetMemoryUtilizationPercentage=80", "--set", "metrics.serviceMonitor.enabled=true"] },
         { "todo-chatbot", Helm.UmbrellaWithSecrets() },
         { "todo-chatbot", Helm.UmbrellaWithSecrets("-f", Helm.Chart("todo-chatbot") + "/values-dev.yaml") },
         { "todo-chatbot", ["-f", Helm.Chart("todo-chatbot") + "/values-prod.yaml"] },
@@ -72,7 +75,7 @@ public sealed class ChartTests
     public async Task Deployments_roll_without_downtime_and_probe_the_real_endpoints(string chart, string[] values)
     {
         var objects = await Helm.TemplateAsync(chart, "todo", values);
-        foreach (var deployment in objects.OfKind<V1Deployment>())
+        foreach (var deployment in objects.OfType<V1Deployment>())
         {
             var spec = deployment.Spec;
             Assert.Equal("RollingUpdate", spec.Strategy.Type);
@@ -102,7 +105,7 @@ public sealed class ChartTests
     public async Task Services_select_their_pods_and_target_a_named_container_port(string chart, string[] values)
     {
         var objects = await Helm.TemplateAsync(chart, "todo", values);
-        foreach (var service in objects.OfKind<V1Service>())
+        foreach (var service in objects.OfType<V1Service>())
         {
             var workload = Assert.Single(objects.Workloads(), w =>
                 service.Spec.Selector.All(label => w.Template.Metadata.Labels.TryGetValue(label.Key, out var value) && value == label.Value));
@@ -116,8 +119,8 @@ public sealed class ChartTests
     public async Task Every_secret_and_config_map_reference_resolves(string chart, string[] values)
     {
         var objects = await Helm.TemplateAsync(chart, "todo", values);
-        var configMaps = objects.OfKind<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
-        var secrets = objects.OfKind<V1Secret>().ToDictionary(s => s.Metadata.Name);
+        var configMaps = objects.OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
+        var secrets = objects.OfType<V1Secret>().ToDictionary(s => s.Metadata.Name);
         foreach (var (owner, pod) in objects.PodSpecs())
         {
             foreach (var container in pod.Containers.Concat(pod.InitContainers ?? []))
@@ -147,9 +150,9 @@ public sealed class ChartTests
     public async Task The_frontend_finds_the_backend_service_whatever_the_release_is_called(string release, string[] extra, string expected)
     {
         var objects = await Helm.TemplateAsync("todo-chatbot", release, Helm.UmbrellaWithSecrets(extra));
-        var url = objects.OfKind<V1ConfigMap>().Select(c => c.Data.TryGetValue("BACKEND_URL", out var value) ? value : null).Single(value => value is not null);
+        var url = objects.OfType<V1ConfigMap>().Select(c => c.Data.TryGetValue("BACKEND_URL", out var value) ? value : null).Single(value => value is not null);
         Assert.Equal(expected, url);
-        var backend = Assert.Single(objects.OfKind<V1Service>(), s => s.Spec.Type == "ClusterIP" && s.Spec.ClusterIP != "None");
+        var backend = Assert.Single(objects.OfType<V1Service>(), s => s.Spec.Type == "ClusterIP" && s.Spec.ClusterIP != "None");
         Assert.Equal(new Uri(url!).Host, backend.Metadata.Name);
         Assert.Equal(new Uri(url!).Port, backend.Spec.Ports.Single().Port);
     }
@@ -158,28 +161,28 @@ public sealed class ChartTests
     public async Task The_defaults_are_two_replicas_each_a_frontend_node_port_and_an_internal_backend()
     {
         var objects = await Helm.TemplateAsync("todo-chatbot", "todo", Helm.UmbrellaWithSecrets());
-        Assert.All(objects.OfKind<V1Deployment>(), d => Assert.Equal(2, d.Spec.Replicas));
-        Assert.Equal(2, objects.OfKind<V1PodDisruptionBudget>().Count());
-        var frontend = objects.OfKind<V1Service>().Single(s => s.Metadata.Name == "todo-frontend");
+        Assert.All(objects.OfType<V1Deployment>(), d => Assert.Equal(2, d.Spec.Replicas));
+        Assert.Equal(2, objects.OfType<V1PodDisruptionBudget>().Count());
+        var frontend = objects.OfType<V1Service>().Single(s => s.Metadata.Name == "todo-frontend");
         Assert.Equal(("NodePort", 30000, 3000), (frontend.Spec.Type, frontend.Spec.Ports.Single().NodePort ?? 0, frontend.Spec.Ports.Single().Port));
-        var backend = objects.OfKind<V1Service>().Single(s => s.Metadata.Name == "todo-backend");
+        var backend = objects.OfType<V1Service>().Single(s => s.Metadata.Name == "todo-backend");
         Assert.Equal(("ClusterIP", 8001), (backend.Spec.Type, backend.Spec.Ports.Single().Port));
-        Assert.Empty(objects.OfKind<V1NetworkPolicy>());
-        Assert.Empty(objects.OfKind<V1Ingress>());
+        Assert.Empty(objects.OfType<V1NetworkPolicy>());
+        Assert.Empty(objects.OfType<V1Ingress>());
     }
 
     [Fact]
     public async Task One_replica_gets_no_disruption_budget()
     {
         var objects = await Helm.TemplateAsync("backend", "todo", Helm.WithSecrets("--set", "replicaCount=1"));
-        Assert.Empty(objects.OfKind<V1PodDisruptionBudget>());
+        Assert.Empty(objects.OfType<V1PodDisruptionBudget>());
     }
 
     [Fact]
     public async Task Migrations_run_in_an_init_container_with_the_secret()
     {
         var objects = await Helm.TemplateAsync("backend", "todo", Helm.WithSecrets());
-        var init = Assert.Single(objects.OfKind<V1Deployment>().Single().Spec.Template.Spec.InitContainers);
+        var init = Assert.Single(objects.OfType<V1Deployment>().Single().Spec.Template.Spec.InitContainers);
         Assert.Equal(["migrate"], init.Args);
         Assert.Contains(init.Env, variable => variable.Name == "DATABASE_URL" && variable.ValueFrom.SecretKeyRef is not null);
     }
@@ -188,8 +191,8 @@ public sealed class ChartTests
     public async Task An_existing_secret_replaces_the_charts_own()
     {
         var objects = await Helm.TemplateAsync("backend", "todo", "--set", "existingSecret=my-secret");
-        Assert.Empty(objects.OfKind<V1Secret>());
-        var env = objects.OfKind<V1Deployment>().Single().Spec.Template.Spec.Containers.Single().Env;
+        Assert.Empty(objects.OfType<V1Secret>());
+        var env = objects.OfType<V1Deployment>().Single().Spec.Template.Spec.Containers.Single().Env;
         Assert.All(env.Where(v => v.ValueFrom?.SecretKeyRef is not null), v => Assert.Equal("my-secret", v.ValueFrom.SecretKeyRef.Name));
     }
 
@@ -197,7 +200,7 @@ public sealed class ChartTests
     public async Task The_network_policy_admits_only_frontend_and_test_pods()
     {
         var objects = await Helm.TemplateAsync("backend", "todo", Helm.WithSecrets("--set", "networkPolicy.enabled=true"));
-        var policy = Assert.Single(objects.OfKind<V1NetworkPolicy>());
+        var policy = Assert.Single(objects.OfType<V1NetworkPolicy>());
         var from = Assert.Single(policy.Spec.Ingress).FromProperty;
         Assert.Equal("frontend", from[0].PodSelector.MatchLabels["app.kubernetes.io/name"]);
         Assert.Equal("test", from[1].PodSelector.MatchLabels["app.kubernetes.io/component"]);
@@ -207,7 +210,7 @@ public sealed class ChartTests
     public async Task The_ingress_uses_the_host_class_and_tls_secret_given()
     {
         var objects = await Helm.TemplateAsync("frontend", "todo", "--set", "ingress.enabled=true", "--set", "ingress.host=todo.local", "--set", "ingress.tlsSecretName=todo-tls");
-        var ingress = Assert.Single(objects.OfKind<V1Ingress>());
+        var ingress = Assert.Single(objects.OfType<V1Ingress>());
         Assert.Equal("nginx", ingress.Spec.IngressClassName);
         Assert.Equal("todo.local", ingress.Spec.Rules.Single().Host);
         Assert.Equal("todo-tls", ingress.Spec.Tls.Single().SecretName);
@@ -218,7 +221,7 @@ public sealed class ChartTests
     public async Task Helm_tests_use_the_projects_own_images()
     {
         var objects = await Helm.TemplateAsync("todo-chatbot", "todo", Helm.UmbrellaWithSecrets());
-        var tests = objects.OfKind<V1Pod>().ToList();
+        var tests = objects.OfType<V1Pod>().ToList();
         Assert.Equal(3, tests.Count);
         Assert.All(tests, pod => Assert.StartsWith("todo-chatbot-", pod.Spec.Containers.Single().Image, StringComparison.Ordinal));
         Assert.Contains(tests, pod => pod.Spec.Containers.Single().Args.SequenceEqual(["healthcheck", "http://todo-frontend:3000/api/helm-test/tasks", "401"]));

@@ -59,7 +59,7 @@ public sealed class ComposeSchemaTests
             .ToDictionary(name => name, _ => (string?)null);
         foreach (var (name, value) in settings ?? [])
             environment[name] = value;
-        return Command.RunAsync("node", [RepositoryPaths.Combine("scripts", "compose", "validate.mjs"), .. files], environment, TestContext.Current.CancellationToken);
+        return Command.RunAsync("node", [RepositoryPaths.Combine("scripts", "compose", "validate.mjs"), .. files], environment, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     private static bool Executable(string name) =>

@@ -12,8 +12,9 @@ public sealed partial class ConfigurationDocsTests
 {
     private static readonly string[] ProductSources = ["backend", "frontend", "service-defaults"];
 
-    // ASP.NET Core's and .NET's own settings, which the guide may list without our code reading them.
-    private static readonly string[] FrameworkPrefixes = ["ASPNETCORE_", "DOTNET_", "Logging__", "Kestrel__"];
+    // ASP.NET Core's, .NET's and the OpenTelemetry SDK's own settings, which the guide may list
+    // without our code reading them.
+    private static readonly string[] FrameworkPrefixes = ["ASPNETCORE_", "DOTNET_", "Logging__", "Kestrel__", "OTEL_"];
 
     [Fact]
     public void Every_setting_the_code_reads_is_in_the_configuration_guide()
@@ -102,7 +103,7 @@ public sealed partial class ConfigurationDocsTests
     [GeneratedRegex(@"[cC]onfiguration\[""([\w:]+)""\]")]
     private static partial Regex ConfigurationIndexer();
 
-    [GeneratedRegex(@"""((?:ConnectionStrings|RateLimiting|Auth|Database|Llm|Chat|Backend|Shutdown|Kestrel)(?::\w+)+)""")]
+    [GeneratedRegex(@"""((?:ConnectionStrings|RateLimiting|Auth|Database|Llm|Chat|Backend|Shutdown|Kestrel|Telemetry)(?::\w+)+)""")]
     private static partial Regex ConfigurationPath();
 
     [GeneratedRegex(@"AddAliases\((?:[^;]*?)\);", RegexOptions.Singleline)]

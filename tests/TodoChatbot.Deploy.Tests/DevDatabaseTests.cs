@@ -25,8 +25,8 @@ public sealed class DevDatabaseTests
     {
         var objects = await Helm.TemplateAsync("todo-chatbot", "todo", values);
 
-        Assert.Empty(objects.OfKind<V1StatefulSet>());
-        Assert.DoesNotContain(objects.OfKind<V1Secret>(), s => s.Metadata.Name == "todo-postgresql");
+        Assert.Empty(objects.OfType<V1StatefulSet>());
+        Assert.DoesNotContain(objects.OfType<V1Secret>(), s => s.Metadata.Name == "todo-postgresql");
         foreach (var container in BackendContainers(objects))
         {
             var url = Assert.Single(container.Env, v => v.Name == "DATABASE_URL");
@@ -46,9 +46,9 @@ public sealed class DevDatabaseTests
             "-f", Helm.Chart("todo-chatbot") + "/values-dev.yaml", "--set", $"backend.secrets.jwtSecret={Helm.JwtSecret}");
         var name = $"{release}-postgresql";
 
-        var database = Assert.Single(objects.OfKind<V1StatefulSet>());
+        var database = Assert.Single(objects.OfType<V1StatefulSet>());
         Assert.Equal((name, name, 1), (database.Metadata.Name, database.Spec.ServiceName, database.Spec.Replicas ?? 0));
-        var service = Assert.Single(objects.OfKind<V1Service>(), s => s.Metadata.Name == name);
+        var service = Assert.Single(objects.OfType<V1Service>(), s => s.Metadata.Name == name);
         Assert.Equal("None", service.Spec.ClusterIP);
         Assert.Equal(5432, service.Spec.Ports.Single().Port);
 
@@ -72,7 +72,7 @@ public sealed class DevDatabaseTests
         Assert.Equal(70, database.Spec.Template.Spec.SecurityContext.FsGroup);
 
         // The password: generated (32 characters), in a Secret that outlives `helm uninstall` as the volume does.
-        var secret = Assert.Single(objects.OfKind<V1Secret>(), s => s.Metadata.Name == name);
+        var secret = Assert.Single(objects.OfType<V1Secret>(), s => s.Metadata.Name == name);
         Assert.Equal("keep", secret.Metadata.Annotations["helm.sh/resource-policy"]);
         Assert.Matches("^[A-Za-z0-9]{32}$", secret.Value("password"));
         var reference = container.Env.Single(v => v.Name == "POSTGRES_PASSWORD").ValueFrom.SecretKeyRef;
@@ -86,7 +86,7 @@ public sealed class DevDatabaseTests
             Assert.Equal((name, "password"), (password.Name, password.Key));
         }
         // And its own Secret holds no database URL.
-        Assert.Null(objects.OfKind<V1Secret>().Single(s => s.Metadata.Name == $"{release}-backend").Value("DATABASE_URL"));
+        Assert.Null(objects.OfType<V1Secret>().Single(s => s.Metadata.Name == $"{release}-backend").Value("DATABASE_URL"));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class DevDatabaseTests
         var objects = await Helm.TemplateAsync("todo-chatbot", "todo", Helm.UmbrellaWithSecrets(
             "--set", "global.postgresql.enabled=true", "--set", "postgresql.image.repository=registry.local/postgres",
             "--set", "postgresql.image.tag=17-alpine", "--set", "postgresql.persistence.size=5Gi", "--set", "postgresql.persistence.storageClass=fast"));
-        var database = Assert.Single(objects.OfKind<V1StatefulSet>());
+        var database = Assert.Single(objects.OfType<V1StatefulSet>());
         Assert.Equal("registry.local/postgres:17-alpine", database.Spec.Template.Spec.Containers.Single().Image);
         Assert.Equal(("5Gi", "fast"), (database.Spec.VolumeClaimTemplates.Single().Spec.Resources.Requests["storage"].ToString(), database.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName));
     }
@@ -159,7 +159,7 @@ public sealed class DevDatabaseTests
 
     private static IEnumerable<V1Container> BackendContainers(IEnumerable<object> objects)
     {
-        var pod = objects.OfKind<V1Deployment>().Single(d => d.Metadata.Name.EndsWith("-backend", StringComparison.Ordinal)).Spec.Template.Spec;
+        var pod = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name.EndsWith("-backend", StringComparison.Ordinal)).Spec.Template.Spec;
         return pod.Containers.Concat(pod.InitContainers);
     }
 }

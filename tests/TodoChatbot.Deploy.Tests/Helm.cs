@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using TodoChatbot.Testing;
+using YamlDotNet.RepresentationModel;
 
 namespace TodoChatbot.Deploy.Tests;
 
@@ -45,11 +46,15 @@ public static class Helm
     /// <summary>
     /// Typed objects from YAML; a field Kubernetes does not know fails the parse. Documents with
     /// only comments (Helm leaves some) are skipped: the parser does not accept empty documents.
+    /// Custom resources (the Prometheus Operator's ServiceMonitor), which the client has no type
+    /// for, come back as <see cref="CustomResource"/>.
     /// </summary>
     public static IReadOnlyList<object> Parse(string yaml) =>
         System.Text.RegularExpressions.Regex.Split(yaml, @"^---\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
             .Where(document => document.Contains("kind:", StringComparison.Ordinal))
-            .SelectMany(document => KubernetesYaml.LoadAllFromString(document, typeMap: null, strict: true))
+            .SelectMany(document => CustomResource.IsOne(document)
+                ? [CustomResource.Parse(document)]
+                : KubernetesYaml.LoadAllFromString(document, typeMap: null, strict: true))
             .Where(document => document is not null)
             .ToList();
 
@@ -101,8 +106,6 @@ public static class Helm
 
 public static class ObjectsExtensions
 {
-    public static IEnumerable<T> OfKind<T>(this IEnumerable<object> objects) => objects.OfType<T>();
-
     /// <summary>Every pod the objects run: Deployments', StatefulSets' and bare (helm test) pods.</summary>
     public static IEnumerable<(V1ObjectMeta Owner, V1PodSpec Pod)> PodSpecs(this IEnumerable<object> objects) =>
         objects.Workloads().Select(w => (w.Owner, w.Template.Spec))
@@ -118,4 +121,26 @@ public static class ObjectsExtensions
         secret.StringData?.TryGetValue(key, out var text) == true ? text
         : secret.Data?.TryGetValue(key, out var bytes) == true ? System.Text.Encoding.UTF8.GetString(bytes)
         : null;
+}
+
+/// <summary>An object of a custom resource definition, as a YAML tree: <c>resource["spec"]["endpoints"]</c>.</summary>
+public sealed record CustomResource(string ApiVersion, string Kind, string Name, YamlMappingNode Root)
+{
+    private static readonly string[] Groups = ["monitoring.coreos.com/"];
+
+    public static bool IsOne(string document) =>
+        Groups.Any(group => document.Contains($"apiVersion: {group}", StringComparison.Ordinal));
+
+    public static CustomResource Parse(string document)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(document));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        return new CustomResource(Scalar(root, "apiVersion"), Scalar(root, "kind"), Scalar((YamlMappingNode)root["metadata"], "name"), root);
+    }
+
+    public YamlNode this[string key] => Root[key];
+
+    public static string Scalar(YamlNode node, string key) =>
+        ((YamlScalarNode)((YamlMappingNode)node)[key]).Value!;
 }

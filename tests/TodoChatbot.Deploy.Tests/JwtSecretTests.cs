@@ -87,5 +87,5 @@ public sealed class JwtSecretTests
     }
 
     private static V1Secret JwtSecret(IEnumerable<object> objects) =>
-        objects.OfKind<V1Secret>().Single(s => s.Metadata.Name.EndsWith("-backend", StringComparison.Ordinal));
+        objects.OfType<V1Secret>().Single(s => s.Metadata.Name.EndsWith("-backend", StringComparison.Ordinal));
 }

@@ -90,7 +90,7 @@ public sealed class LibraryChartTests
     {
         var objects = await Helm.TemplateAsync("todo-chatbot", "todo", ["-f", Helm.Chart("todo-chatbot") + "/values-prod.yaml", .. extra]);
 
-        var deployments = objects.OfKind<V1Deployment>().ToList();
+        var deployments = objects.OfType<V1Deployment>().ToList();
         Assert.Equal(2, deployments.Count);
         Assert.Equal([backendName, frontendName], deployments.Select(d => d.Spec.Selector.MatchLabels["app.kubernetes.io/name"]).Order());
         foreach (var deployment in deployments)
@@ -108,7 +108,7 @@ public sealed class LibraryChartTests
     {
         var objects = await Helm.TemplateAsync("frontend", "todo", "--set-json",
             """topologySpreadConstraints=[{"maxSkew":2,"topologyKey":"topology.kubernetes.io/zone","whenUnsatisfiable":"DoNotSchedule","labelSelector":{"matchLabels":{"tier":"web"}}}]""");
-        var spread = Assert.Single(Assert.Single(objects.OfKind<V1Deployment>()).Spec.Template.Spec.TopologySpreadConstraints);
+        var spread = Assert.Single(Assert.Single(objects.OfType<V1Deployment>()).Spec.Template.Spec.TopologySpreadConstraints);
         Assert.Equal(new Dictionary<string, string> { ["tier"] = "web" }, spread.LabelSelector.MatchLabels);
         Assert.Equal(2, spread.MaxSkew);
     }
@@ -120,7 +120,7 @@ public sealed class LibraryChartTests
         var output = Directory.CreateTempSubdirectory("todo-schemas").FullName;
         try
         {
-            var (code, log) = await Run("bash", RepositoryPaths.Combine("scripts", "helm", "generate-schemas.sh"), output);
+            var (code, log) = await Command.RunAsync("bash", [RepositoryPaths.Combine("scripts", "helm", "generate-schemas.sh"), output], cancellationToken: Cancellation);
             Assert.True(code == 0, log);
             foreach (var chart in new[] { "backend", "frontend" })
             {
@@ -182,17 +182,5 @@ public sealed class LibraryChartTests
             leaves[path] = node is YamlScalarNode scalar ? scalar.Value ?? "" : node.ToString();
         }
         return leaves;
-    }
-
-    private static async Task<(int ExitCode, string Output)> Run(string file, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancellation);
-        var error = process.StandardError.ReadToEndAsync(Cancellation);
-        await process.WaitForExitAsync(Cancellation);
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -17,6 +17,11 @@ public sealed class SchemaTests
     // The probe paths are the app's own, in the template: the value that once set them is refused.
     [InlineData("frontend", "probes.readiness.path=/readyz", "'path' not allowed")]
     [InlineData("backend", "unknownValue=1", "unknownValue")]
+    [InlineData("backend", "autoscaling.maxReplicas=0", "/autoscaling/maxReplicas")]
+    [InlineData("frontend", "autoscaling.targetCPUUtilizationPercentage=0", "/autoscaling/targetCPUUtilizationPercentage")]
+    [InlineData("frontend", "metrics.serviceMonitor.interval=soon", "/metrics/serviceMonitor/interval")]
+    [InlineData("backend", "tracing.otlpEndpoint=otel-collector:4317", "/tracing/otlpEndpoint")]
+    [InlineData("frontend", "tracing.otlpProtocol=thrift", "/tracing/otlpProtocol")]
     public async Task A_wrong_value_is_rejected_by_name(string chart, string setting, string reported)
     {
         await Helm.EnsureDependenciesAsync();

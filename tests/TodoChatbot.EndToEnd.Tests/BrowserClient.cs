@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using TodoChatbot.Contracts;
 
 namespace TodoChatbot.EndToEnd.Tests;
 
@@ -18,7 +19,7 @@ internal static class BrowserClient
             BaseAddress = frontendUrl,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        client.DefaultRequestHeaders.Add(BffProtocol.AntiForgeryHeader, BffProtocol.AntiForgeryValue);
         var register = await client.PostAsJsonAsync("/bff/register", new { email = $"{emailPrefix}-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, cancellation);
         Assert.True(register.IsSuccessStatusCode, $"register answered {(int)register.StatusCode}");
         var user = await register.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellation);

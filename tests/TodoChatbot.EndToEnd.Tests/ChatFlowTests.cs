@@ -149,11 +149,10 @@ public abstract class ChatFlowTests(IStack stack)
     public async Task Verify_script_app_checks_pass_against_the_stack()
     {
         TestEnvironment.Require(stack.Unavailable);
-        var (code, output) = await Docker.RunAsync(
+        var (code, output) = await Command.RunAsync(
             RepositoryPaths.Combine("scripts", "minikube", "verify"),
             ["--app-only", "--url", stack.FrontendUrl.ToString()],
-            TimeSpan.FromMinutes(2),
-            workingDirectory: RepositoryPaths.Root);
+            timeout: TimeSpan.FromMinutes(2), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(code == 0, output);
         Assert.Contains("pass: register, add a task by chat, list it added and listed by chat: buy groceries", output, StringComparison.Ordinal);

@@ -14,11 +14,11 @@ namespace TodoChatbot.EndToEnd.Tests;
 public sealed class ComposeStackFixture : IAsyncLifetime, IStack
 {
     public const string Version = "0.1.0-test";
-    private IPlaywright? _playwright;
+    private Chromium? _chromium;
 
     public string Project { get; } = $"todo-test-{Guid.NewGuid():N}"[..18];
     public string? Unavailable { get; private set; }
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _chromium!.Browser;
     public Uri FrontendUrl { get; private set; } = null!;
     public string ScreenshotDirectory => Path.Combine(Path.GetTempPath(), Project);
 
@@ -28,7 +28,7 @@ public sealed class ComposeStackFixture : IAsyncLifetime, IStack
 
     public async ValueTask InitializeAsync()
     {
-        Unavailable = await Docker.UnavailableAsync();
+        Unavailable = await Docker.UnavailableAsync() ?? Chromium.Unavailable;
         if (Unavailable is not null)
             return;
         var port = ServiceProcess.FreePort();
@@ -50,20 +50,13 @@ public sealed class ComposeStackFixture : IAsyncLifetime, IStack
             }
         }
 
-        var chromium = Environment.GetEnvironmentVariable("TODO_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _chromium = await Chromium.LaunchAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
     public Task<(int ExitCode, string Output)> ComposeAsync(IEnumerable<string> arguments, TimeSpan? timeout = null, int? port = null)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
             ["COMPOSE_PROJECT_NAME"] = Project,
             ["TODO_VERSION"] = Version,
@@ -77,7 +70,7 @@ public sealed class ComposeStackFixture : IAsyncLifetime, IStack
         var compose = Environment.GetEnvironmentVariable("TODO_TEST_COMPOSE") ?? "docker-compose";
         var prefix = compose == "docker compose" ? new[] { "compose" } : [];
         var file = compose == "docker compose" ? Docker.Client : compose;
-        return Docker.RunAsync(file, [.. prefix, "-f", composeFile, .. arguments], timeout ?? TimeSpan.FromMinutes(3), environment, RepositoryPaths.Root);
+        return Docker.RunAsync(file, [.. prefix, "-f", composeFile, .. arguments], timeout ?? TimeSpan.FromMinutes(3), environment);
     }
 
     /// <summary>The container id of a service.</summary>
@@ -104,9 +97,8 @@ public sealed class ComposeStackFixture : IAsyncLifetime, IStack
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
-            await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null)
+            await _chromium.DisposeAsync();
         if (Unavailable is null)
             await ComposeAsync(["down", "-v", "--remove-orphans"]);
     }

@@ -2,6 +2,7 @@ using TodoChatbot.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TodoChatbot.Contracts;
 
 
 namespace TodoChatbot.EndToEnd.Tests;
@@ -39,6 +40,20 @@ public sealed class ContainerTests(ComposeStackFixture stack) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
         var tasks = await TasksAsync(client);
         Assert.Equal("Buy groceries", Assert.Single(tasks.EnumerateArray()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Both_images_serve_metrics_and_the_public_port_serves_only_the_frontends()
+    {
+        // The backend's, inside the stack's network (its port is published nowhere).
+        Assert.True(await stack.ProbeAsync("http://backend:8001/metrics"), "the backend image does not serve /metrics");
+
+        using var client = await SignedInClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await TasksResponseAsync(client)).StatusCode);
+        var page = await PrometheusText.ScrapeUntilAsync(client, "http_server_request_duration_seconds_count", 1, TimeSpan.FromSeconds(30),
+            ("http_route", "/api/{**rest}"), ("http_request_method", "GET"));
+        Assert.Equal(1, page.Sum("target_info", ("service_name", "TodoChatbot.Web")));
+        Assert.Equal(0, page.Sum("target_info", ("service_name", "TodoChatbot.Api")));
     }
 
     [Fact]
@@ -140,12 +155,15 @@ public sealed class ContainerTests(ComposeStackFixture stack) : IAsyncLifetime
     private async Task<HttpClient> SignedInClientAsync()
     {
         var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = stack.FrontendUrl, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        client.DefaultRequestHeaders.Add(BffProtocol.AntiForgeryHeader, BffProtocol.AntiForgeryValue);
         var register = await client.PostAsJsonAsync("/bff/register", new { email = $"c-{Guid.NewGuid():N}@example.com", password = "correct horse" }, Cancellation);
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
         client.DefaultRequestHeaders.Add("X-User", (await register.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("id").GetString());
         return client;
     }
+
+    private static Task<HttpResponseMessage> TasksResponseAsync(HttpClient client) =>
+        client.GetAsync($"/api/{client.DefaultRequestHeaders.GetValues("X-User").Single()}/tasks", Cancellation);
 
     private static async Task<JsonElement> TasksAsync(HttpClient client) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/{client.DefaultRequestHeaders.GetValues("X-User").Single()}/tasks", Cancellation);

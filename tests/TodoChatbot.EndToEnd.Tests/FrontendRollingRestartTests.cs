@@ -23,10 +23,8 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
     [Fact]
     public async Task A_rolling_restart_of_both_frontends_under_keep_alive_load_fails_no_request()
     {
-        var (server, unavailable) = await PostgresServer.GetSharedAsync();
-        TestEnvironment.Require(unavailable);
         var backendUrl = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
-        var backendEnvironment = BackendEnvironment.Production(await server!.CreateDatabaseAsync("frontend_rolling"), backendUrl);
+        var backendEnvironment = BackendEnvironment.Production(await PostgresServer.RequireDatabaseAsync("frontend_rolling"), backendUrl);
         await using (var migrate = ServiceProcess.Start(Api, ["migrate"], backendEnvironment))
             Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, migrate.Output);
         var backend = _processes.Track(ServiceProcess.Start(Api, [], backendEnvironment));
@@ -43,24 +41,8 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
         var load = new LoadLoop(browser, userId, streamedBodies: true);
         var running = load.RunAsync(LoadClients);
 
-        await Task.Delay(1000, Cancellation);
-        foreach (var index in Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, replicas.Length)))
-        {
-            var before = load.Succeeded;
-            replicas[index].Terminate();
-            Assert.Equal(0, await replicas[index].WaitForExitAsync(TimeSpan.FromSeconds(30)));
-            replicas[index] = await StartFrontendAsync(frontends[index], backendUrl);
-            await _balancer.WaitUntilRoutedAsync(index, TimeSpan.FromSeconds(10));
-            Assert.True(load.Succeeded > before, $"no request succeeded while replica {index} was replaced");
-        }
-        var afterRestart = load.Succeeded;
-        await Task.Delay(1000, Cancellation);
-        await load.StopAsync(running);
-
-        Assert.True(load.Failures.IsEmpty, $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests failed:\n"
-            + string.Join('\n', load.Failures.Take(20)));
-        Assert.True(load.Succeeded > afterRestart, "the replacements served nothing");
-        Assert.True(load.Succeeded >= 100, $"only {load.Succeeded} requests ran; the load proved nothing");
+        await RollingReplacement.RunAsync(load, replicas, Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, replicas.Length)), index => StartFrontendAsync(frontends[index], backendUrl), _balancer);
+        await RollingReplacement.AssertNothingLostAsync(load, running);
     }
 
     private static string Api => RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");

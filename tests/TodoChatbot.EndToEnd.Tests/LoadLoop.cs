@@ -16,11 +16,33 @@ internal sealed class LoadLoop(HttpClient client, string userId, bool streamedBo
 {
     private readonly CancellationTokenSource _stop = new();
     private int _succeeded;
+    private int _target = int.MaxValue;
+    private TaskCompletionSource _targetReached = new();
 
     public int Succeeded => Volatile.Read(ref _succeeded);
     public ConcurrentQueue<string> Failures { get; } = new();
 
     public Task RunAsync(int clients) => Task.WhenAll(Enumerable.Range(0, clients).Select(worker => Task.Run(() => WorkAsync(worker))));
+
+    /// <summary>Waits until <paramref name="more"/> further requests have succeeded (one waiter at a time).</summary>
+    public async Task WaitForSucceededAsync(int more, TimeSpan timeout)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _targetReached, reached);
+        var target = Succeeded + more;
+        Volatile.Write(ref _target, target);
+        if (Succeeded >= target)
+            return;
+        try
+        {
+            await reached.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"only {Succeeded} of {target} requests succeeded within {timeout}; failures:\n"
+                + string.Join('\n', Failures.Take(20)));
+        }
+    }
 
     public async Task StopAsync(Task running)
     {
@@ -41,7 +63,7 @@ internal sealed class LoadLoop(HttpClient client, string userId, bool streamedBo
                     ? await client.PostAsync($"/api/{userId}/tasks", Body(new { title = $"load {worker}-{i}" }), CancellationToken.None)
                     : await client.GetAsync($"/api/{userId}/tasks?status=completed", CancellationToken.None);
                 if (response.IsSuccessStatusCode)
-                    Interlocked.Increment(ref _succeeded);
+                    Succeed();
                 else
                     Failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
             }
@@ -50,6 +72,12 @@ internal sealed class LoadLoop(HttpClient client, string userId, bool streamedBo
                 Failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}: {exception.GetType().Name} {exception.Message} {exception.InnerException?.Message}");
             }
         }
+    }
+
+    private void Succeed()
+    {
+        if (Interlocked.Increment(ref _succeeded) >= Volatile.Read(ref _target))
+            Volatile.Read(ref _targetReached).TrySetResult();
     }
 
     private HttpContent Body(object value)

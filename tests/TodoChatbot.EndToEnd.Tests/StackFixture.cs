@@ -12,10 +12,10 @@ public sealed class StackFixture : IAsyncLifetime, IStack
 {
     private ServiceProcess? _backend;
     private ServiceProcess? _frontend;
-    private IPlaywright? _playwright;
+    private Chromium? _chromium;
 
     public string? Unavailable { get; private set; }
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _chromium!.Browser;
     public Uri FrontendUrl { get; private set; } = null!;
     /// <summary>
     /// Where the browser flow saves its screenshots (git-ignored); refresh the guides' pictures with
@@ -31,12 +31,9 @@ public sealed class StackFixture : IAsyncLifetime, IStack
             Unavailable = unavailable;
             return;
         }
-        var chromium = Environment.GetEnvironmentVariable("TODO_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            Unavailable = $"Chromium not found at {chromium} (apt-get install chromium, or set TODO_TEST_CHROMIUM)";
+        Unavailable = Chromium.Unavailable;
+        if (Unavailable is not null)
             return;
-        }
 
         var database = await server.CreateDatabaseAsync("e2e");
         var backendPort = ServiceProcess.FreePort();
@@ -63,33 +60,15 @@ public sealed class StackFixture : IAsyncLifetime, IStack
         await HttpWait.UntilOkAsync(new Uri($"http://127.0.0.1:{backendPort}/readyz"), TimeSpan.FromSeconds(90), _backend);
         await HttpWait.UntilOkAsync(new Uri(FrontendUrl, "readyz"), TimeSpan.FromSeconds(90), _frontend);
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _chromium = await Chromium.LaunchAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
     private static async Task<string> PublishFrontendAsync()
     {
         var output = Path.Combine(Path.GetTempPath(), $"todo-e2e-web-{Guid.NewGuid():N}");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var argument in new[] { "publish", "frontend/TodoChatbot.Web", "-c", RepositoryPaths.Configuration, "-o", output, "--nologo", "-v", "quiet" })
-            start.ArgumentList.Add(argument);
-        using var publish = System.Diagnostics.Process.Start(start)!;
-        var log = publish.StandardOutput.ReadToEndAsync();
-        var errors = publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet publish of the frontend failed:\n{await log}\n{await errors}");
+        await Command.RunCheckedAsync("dotnet",
+            ["publish", "frontend/TodoChatbot.Web", "-c", RepositoryPaths.Configuration, "-o", output, "--nologo", "-v", "quiet"]);
         return output;
     }
 
@@ -98,9 +77,8 @@ public sealed class StackFixture : IAsyncLifetime, IStack
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
-            await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null)
+            await _chromium.DisposeAsync();
         if (_frontend is not null)
             await _frontend.DisposeAsync();
         if (_backend is not null)

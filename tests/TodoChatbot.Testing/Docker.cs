@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TodoChatbot.Testing;
 
 /// <summary>The Docker engine and Compose, driven through their command-line clients.</summary>
@@ -28,36 +26,19 @@ public static class Docker
     public static Task<(int ExitCode, string Output)> DockerAsync(params string[] arguments) =>
         RunAsync(Client, arguments, TimeSpan.FromMinutes(5));
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(
-        string file, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <summary>
+    /// Runs a command (the client, Compose or a build script) with Debian's client first on PATH and
+    /// BuildKit on, for docker-compose's builds too.
+    /// </summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(
+        string file, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(file)
+        var withEngine = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>())
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+            ["PATH"] = "/usr/bin:" + Environment.GetEnvironmentVariable("PATH"),
+            ["DOCKER_BUILDKIT"] = "1",
+            ["COMPOSE_DOCKER_CLI_BUILD"] = "1",
         };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        // Debian's client and BuildKit, for docker-compose's builds too.
-        start.Environment["PATH"] = "/usr/bin:" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["DOCKER_BUILDKIT"] = "1";
-        start.Environment["COMPOSE_DOCKER_CLI_BUILD"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} took longer than {timeout}");
-        }
-        return (process.ExitCode, await output + await error);
+        return Command.RunAsync(file, arguments, withEngine, timeout);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Npgsql;
@@ -48,6 +47,18 @@ public sealed class PostgresServer : IAsyncDisposable
             return (null, $"PostgreSQL test server could not start: {exception.Message}");
         }
     }
+
+    /// <summary>The process-wide server; the test is skipped (failed under CI=true) when none can start.</summary>
+    public static async Task<PostgresServer> RequireSharedAsync()
+    {
+        var (server, unavailable) = await GetSharedAsync();
+        TestEnvironment.Require(unavailable);
+        return server!;
+    }
+
+    /// <summary>A new, empty database on the process-wide server (see <see cref="RequireSharedAsync"/>).</summary>
+    public static async Task<string> RequireDatabaseAsync(string prefix) =>
+        await (await RequireSharedAsync()).CreateDatabaseAsync(prefix);
 
     /// <summary>Creates an empty database and returns an Npgsql connection string for it.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
@@ -169,29 +180,10 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private Task RunAsync(string file, IReadOnlyList<string> arguments) => RunAsync(file, arguments, _runAsPostgresUser);
 
-    private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
-    {
-        var start = new ProcessStartInfo(asPostgres ? "runuser" : file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (asPostgres)
-        {
-            foreach (var argument in new[] { "-u", "postgres", "--", file })
-                start.ArgumentList.Add(argument);
-        }
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(file)} exited {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
-    }
+    // initdb and pg_ctl refuse to run as root: then they run as 'postgres' through runuser.
+    private static Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres) => asPostgres
+        ? Command.RunCheckedAsync("runuser", ["-u", "postgres", "--", file, .. arguments])
+        : Command.RunCheckedAsync(file, arguments);
 
     private static string FindBinDirectory()
     {

@@ -14,6 +14,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedLines = [];
 
     private ServiceProcess(Process process)
     {
@@ -49,12 +50,34 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var service = new ServiceProcess(process);
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) service._output.Enqueue(line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) service._output.Enqueue(line.Data); };
+        process.OutputDataReceived += (_, line) => service.Receive(line.Data);
+        process.ErrorDataReceived += (_, line) => service.Receive(line.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;
+    }
+
+    /// <summary>
+    /// Waits until the process prints a line containing <paramref name="text"/> (or printed one
+    /// already); throws when it exits first or <paramref name="timeout"/> passes.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_awaitedLines)
+        {
+            if (_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+                return;
+            _awaitedLines.Add((text, seen));
+        }
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(seen.Task, exited, Task.Delay(timeout));
+        if (first == seen.Task)
+            return;
+        throw new TimeoutException(first == exited
+            ? $"the process exited ({_process.ExitCode}) before printing \"{text}\"; output:\n{Output}"
+            : $"no line with \"{text}\" within {timeout}; output:\n{Output}");
     }
 
     /// <summary>Waits for exit; returns the exit code, or throws when <paramref name="timeout"/> passes first.</summary>
@@ -95,6 +118,21 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+    }
+
+    private void Receive(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_awaitedLines)
+        {
+            _output.Enqueue(line);
+            foreach (var awaited in _awaitedLines.Where(awaited => line.Contains(awaited.Text, StringComparison.Ordinal)).ToList())
+            {
+                awaited.Seen.TrySetResult();
+                _awaitedLines.Remove(awaited);
+            }
+        }
     }
 
     public static int FreePort()

@@ -98,7 +98,7 @@ public sealed class ComponentTests : BunitContext
     [Fact]
     public void The_task_panel_shows_an_error_with_a_retry_that_works()
     {
-        _api.TasksProblem = new ApiProblem(503, "The service is not reachable right now.", new Dictionary<string, string[]>());
+        _api.TasksProblem = new ApiProblem(503, ServiceMessages.Unreachable, new Dictionary<string, string[]>());
         var panel = Render<TaskPanel>();
         panel.WaitForAssertion(() => Assert.Contains("not reachable", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
 
@@ -150,13 +150,18 @@ public sealed class ComponentTests : BunitContext
     public void Signing_in_goes_to_the_chat()
     {
         _auth.LoginResult = new UserDto("u1", "ann@example.com", "Ann");
-        var navigation = Services.GetRequiredService<NavigationManager>();
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        navigation.NavigateTo("login");
         var page = Render<Login>();
         page.Find("#email").Change("ann@example.com");
         page.Find("#password").Change("correct horse");
         page.Find("form").Submit();
 
+        // The chat is the app's root; the sign-in page is replaced in the history, not stacked.
         page.WaitForAssertion(() => Assert.Equal(navigation.BaseUri, navigation.Uri));
+        var last = navigation.History.First();
+        Assert.Equal("", last.Uri);
+        Assert.True(last.Options.ReplaceHistoryEntry, "the sign-in page stays in the history");
         Assert.Equal("u1", Services.GetRequiredService<Session>().User?.Id);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Web.Tests;
 
@@ -21,16 +22,16 @@ public sealed class BackendDownTests(BackendDownTests.NoBackendFactory factory) 
     public async Task The_current_user_and_proxied_calls_answer_with_problems_not_hangs()
     {
         using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("Cookie", "todo_session=some.token.value");
+        client.DefaultRequestHeaders.Add("Cookie", $"{BffProtocol.SessionCookie}=some.token.value");
 
         var user = await client.GetAsync("/bff/user", Cancellation);
         var tasks = await client.GetAsync("/api/user-1/tasks", Cancellation);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, user.StatusCode);
-        Assert.Contains("not reachable", await user.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Contains(ServiceMessages.Unreachable, await user.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadGateway, tasks.StatusCode);
         Assert.Equal("application/problem+json", tasks.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("The todo service is not reachable right now", await tasks.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Contains(ServiceMessages.Unreachable, await tasks.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
     }
 
     /// <summary>The frontend host pointed at a loopback port nothing listens on.</summary>

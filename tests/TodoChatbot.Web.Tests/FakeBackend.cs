@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TodoChatbot.Contracts;
+using TodoChatbot.Testing;
 
 namespace TodoChatbot.Web.Tests;
 
@@ -17,51 +14,49 @@ namespace TodoChatbot.Web.Tests;
 public sealed class FakeBackend : IAsyncDisposable
 {
     public const string Password = "correct horse";
+    public const string MetricsMarker = "fake_backend_only_metric";
     public static readonly UserDto User = new("user-1", "ann@example.com", "Ann");
 
-    private readonly WebApplication _app;
+    private LoopbackServer _http = null!;
 
-    private FakeBackend(WebApplication app) => _app = app;
+    private FakeBackend()
+    {
+    }
 
     /// <summary>A token unique to this run, to search responses for.</summary>
     public string Token { get; } = $"header.payload.{Guid.NewGuid():N}";
     public DateTime ExpiresAt { get; } = DateTime.UtcNow.AddHours(2);
     public ConcurrentQueue<(string Path, string? Authorization, string? Cookie, string? ForwardedFor)> Received { get; } = new();
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseUrl => _http.BaseUrl;
 
     public static async Task<FakeBackend> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
-        var app = builder.Build();
-        var backend = new FakeBackend(app);
-        app.Use((context, next) =>
+        var backend = new FakeBackend();
+        backend._http = await LoopbackServer.StartAsync(app =>
         {
-            var headers = context.Request.Headers;
-            backend.Received.Enqueue((context.Request.Path, headers.Authorization.FirstOrDefault(), headers.Cookie.FirstOrDefault(), headers["X-Forwarded-For"].FirstOrDefault()));
-            return next(context);
-        });
-        app.MapPost("/api/auth/login", (LoginRequest request) => request.Password == Password
-            ? Results.Ok(new AuthResponse(backend.Token, backend.ExpiresAt, User))
-            : Results.Problem(statusCode: 401, title: "Sign-in failed", detail: "Invalid email or password."));
-        app.MapPost("/api/auth/register", (RegisterRequest request) =>
-            Results.Created("/api/auth/me", new AuthResponse(backend.Token, backend.ExpiresAt, User)));
-        app.MapGet("/api/auth/me", (HttpContext context) => context.Request.Headers.Authorization == $"Bearer {backend.Token}"
-            ? Results.Ok(User)
-            : Results.Problem(statusCode: 401, title: "Unauthorized"));
-        app.MapGet("/api/{userId}/tasks", (HttpContext context) => context.Request.Headers.Authorization == $"Bearer {backend.Token}"
-            ? Results.Ok(Array.Empty<TaskDto>())
-            : Results.Problem(statusCode: 401, title: "Unauthorized"));
-        app.MapPost("/api/{userId}/tasks", () => Results.Created("/api/user-1/tasks/1", new TaskDto(1, "Buy groceries", null, false, DateTime.UtcNow, DateTime.UtcNow)));
-        await app.StartAsync();
+            app.Use((context, next) =>
+            {
+                var headers = context.Request.Headers;
+                backend.Received.Enqueue((context.Request.Path, headers.Authorization.FirstOrDefault(), headers.Cookie.FirstOrDefault(), headers["X-Forwarded-For"].FirstOrDefault()));
+                return next(context);
+            });
+            app.MapPost("/api/auth/login", (LoginRequest request) => request.Password == Password
+                ? Results.Ok(new AuthResponse(backend.Token, backend.ExpiresAt, User))
+                : Results.Problem(statusCode: 401, title: "Sign-in failed", detail: "Invalid email or password."));
+            app.MapPost("/api/auth/register", (RegisterRequest request) =>
+                Results.Created("/api/auth/me", new AuthResponse(backend.Token, backend.ExpiresAt, User)));
+            app.MapGet("/api/auth/me", (HttpContext context) => context.Request.Headers.Authorization == $"Bearer {backend.Token}"
+                ? Results.Ok(User)
+                : Results.Problem(statusCode: 401, title: "Unauthorized"));
+            app.MapGet("/api/{userId}/tasks", (HttpContext context) => context.Request.Headers.Authorization == $"Bearer {backend.Token}"
+                ? Results.Ok(Array.Empty<TaskDto>())
+                : Results.Problem(statusCode: 401, title: "Unauthorized"));
+            // The real backend serves its metrics here; the BFF must never forward a request to it.
+            app.MapGet("/metrics", () => Results.Text($"{MetricsMarker} 1\n", "text/plain"));
+            app.MapPost("/api/{userId}/tasks", () => Results.Created("/api/user-1/tasks/1", new TaskDto(1, "Buy groceries", null, false, DateTime.UtcNow, DateTime.UtcNow)));
+        }, builder => builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions)));
         return backend;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }

@@ -49,9 +49,9 @@ public sealed class SecurityHeaderAndCookieTests(BffTests.HostFactory factory) :
         if (body is not null)
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         if (method != "GET")
-            request.Headers.Add("X-CSRF", "1");
+            request.Headers.Add(BffProtocol.AntiForgeryHeader, BffProtocol.AntiForgeryValue);
         if (signedIn)
-            request.Headers.Add(HeaderNames.Cookie, $"todo_session={factory.Backend.Token}");
+            request.Headers.Add(HeaderNames.Cookie, $"{BffProtocol.SessionCookie}={factory.Backend.Token}");
 
         var response = await client.SendAsync(request, Cancellation);
 
@@ -80,7 +80,7 @@ public sealed class SecurityHeaderAndCookieTests(BffTests.HostFactory factory) :
         foreach (var (what, response) in responses)
         {
             Assert.True(response.Headers.TryGetValues(HeaderNames.SetCookie, out var values), $"{what}: no Set-Cookie");
-            var cookie = SetCookieHeaderValue.ParseList(values.ToList()).Single(c => c.Name == "todo_session");
+            var cookie = SetCookieHeaderValue.ParseList(values.ToList()).Single(c => c.Name == BffProtocol.SessionCookie);
             Assert.True(cookie.HttpOnly, $"{what}: not HttpOnly");
             Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
             Assert.Equal("/", cookie.Path.ToString());
@@ -95,7 +95,7 @@ public sealed class SecurityHeaderAndCookieTests(BffTests.HostFactory factory) :
         {
             Content = JsonContent.Create(new LoginRequest("ann@example.com", "wrong"), options: ContractJson.Options),
         };
-        request.Headers.Add("X-CSRF", "1");
+        request.Headers.Add(BffProtocol.AntiForgeryHeader, BffProtocol.AntiForgeryValue);
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
 
         await client.SendAsync(request, Cancellation);
@@ -108,7 +108,7 @@ public sealed class SecurityHeaderAndCookieTests(BffTests.HostFactory factory) :
     {
         using var client = Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/user-1/tasks");
-        request.Headers.Add(HeaderNames.Cookie, $"todo_session={factory.Backend.Token}");
+        request.Headers.Add(HeaderNames.Cookie, $"{BffProtocol.SessionCookie}={factory.Backend.Token}");
         request.Headers.Add(HeaderNames.Authorization, "Bearer forged.token.value");
 
         var response = await client.SendAsync(request, Cancellation);
@@ -132,9 +132,9 @@ public sealed class SecurityHeaderAndCookieTests(BffTests.HostFactory factory) :
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? cookie, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Add("X-CSRF", "1");
+        request.Headers.Add(BffProtocol.AntiForgeryHeader, BffProtocol.AntiForgeryValue);
         if (cookie is not null)
-            request.Headers.Add(HeaderNames.Cookie, $"todo_session={cookie}");
+            request.Headers.Add(HeaderNames.Cookie, $"{BffProtocol.SessionCookie}={cookie}");
         return await client.SendAsync(request, Cancellation);
     }
 }

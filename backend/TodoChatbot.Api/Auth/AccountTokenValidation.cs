@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.EntityFrameworkCore;
 using TodoChatbot.Api.Data;
 
 namespace TodoChatbot.Api.Auth;
@@ -49,7 +49,7 @@ public static class AccountTokenValidation
 
     public static async Task RequireExistingAccountAsync(TokenValidatedContext context)
     {
-        var userId = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var userId = context.Principal.FindUserId();
         if (string.IsNullOrEmpty(userId))
         {
             context.Fail("The token has no subject.");

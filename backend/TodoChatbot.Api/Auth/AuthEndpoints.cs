@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TodoChatbot.Api.Data;
 using TodoChatbot.Contracts;
+using TodoChatbot.ServiceDefaults;
 
 namespace TodoChatbot.Api.Auth;
 
@@ -25,19 +26,15 @@ public static class AuthEndpoints
     private static async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request, UserManager<TodoUser> users, TokenIssuer tokens)
     {
-        var errors = new Dictionary<string, string[]>();
         var email = request.Email?.Trim() ?? "";
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
-        if (email.Length == 0)
-            errors["email"] = ["Email is required."];
-        else if (CheckEmail(email) is { } emailError)
-            errors["email"] = [emailError];
-        if (string.IsNullOrEmpty(request.Password))
-            errors["password"] = ["Password is required."];
-        if (name is not null && TextRules.Check(name, "Name", TodoUser.NameMaxLength, allowLineBreaks: false) is { } nameError)
-            errors["name"] = [nameError];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+        var invalid = new FieldErrors()
+            .Add("email", email.Length == 0 ? "Email is required." : CheckEmail(email))
+            .Add("password", string.IsNullOrEmpty(request.Password) ? "Password is required." : null)
+            .Add("name", name is null ? null : TextRules.Check(name, "Name", AccountRules.NameMaxLength, allowLineBreaks: false))
+            .Problem();
+        if (invalid is not null)
+            return invalid;
 
         var user = new TodoUser { UserName = email, Email = email, Name = name };
         IdentityResult result;
@@ -65,15 +62,12 @@ public static class AuthEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Email and password are required."],
-            });
+            return FieldErrors.For(string.IsNullOrWhiteSpace(request.Email) ? "email" : "password", "Email and password are required.");
         }
 
         var email = request.Email.Trim();
         if (CheckEmail(email) is { } emailError)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [emailError] });
+            return FieldErrors.For("email", emailError);
 
         var user = await users.FindByEmailAsync(email);
         if (user is null)
@@ -125,7 +119,7 @@ public static class AuthEndpoints
     /// and anything longer than Identity's column are refused here, on sign-up and sign-in alike.
     /// </summary>
     private static string? CheckEmail(string email) =>
-        TextRules.Check(email, "Email", TodoUser.EmailMaxLength, allowLineBreaks: false);
+        TextRules.Check(email, "Email", AccountRules.EmailMaxLength, allowLineBreaks: false);
 
     private static ProblemHttpResult AccountExists() =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Account exists",

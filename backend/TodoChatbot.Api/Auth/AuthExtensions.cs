@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TodoChatbot.Api.Data;
+using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Auth;
 
 public static class AuthExtensions
 {
     /// <summary>Identity (hashing, password rules, lockout), JWT bearer authentication and the token issuer.</summary>
-    public static WebApplicationBuilder AddTodoAuth(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<JwtOptions>()
             .BindConfiguration(JwtOptions.Section)
@@ -26,7 +27,7 @@ public static class AuthExtensions
                 // The user name is the email address: allow every character an address may hold.
                 options.User.AllowedUserNameCharacters = "";
                 // Length over composition rules (NIST SP 800-63B).
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = AccountRules.PasswordMinLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;

@@ -1,4 +1,3 @@
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace TodoChatbot.Api.Auth;
 
@@ -14,7 +13,7 @@ public sealed class OwnUserPathFilter : IEndpointFilter
     {
         var http = context.HttpContext;
         var pathUserId = http.Request.RouteValues[RouteParameter] as string;
-        var tokenUserId = http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var tokenUserId = http.User.FindUserId();
         if (tokenUserId is null || !string.Equals(pathUserId, tokenUserId, StringComparison.Ordinal))
         {
             return ValueTask.FromResult<object?>(TypedResults.Problem(

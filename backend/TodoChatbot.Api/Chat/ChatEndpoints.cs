@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TodoChatbot.Api.Auth;
 using TodoChatbot.Api.Data;
 using TodoChatbot.Contracts;
+using TodoChatbot.ServiceDefaults;
 
 namespace TodoChatbot.Api.Chat;
 
@@ -33,7 +34,7 @@ public static class ChatEndpoints
         ChatRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken)
     {
         if (ChatRules.ValidateMessage(request.Message, out var message) is { } error)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [error] });
+            return FieldErrors.For("message", error);
         var turn = await chat.SendAsync(user.GetUserId(), request.ConversationId, message, cancellationToken);
         return turn is null ? ConversationNotFound(request.ConversationId!.Value) : TypedResults.Ok(turn);
     }
@@ -61,10 +62,10 @@ public static class ChatEndpoints
             .Where(m => m.ConversationId == id && m.UserId == userId)
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(messages.Select(ToDto).ToArray());
+        return TypedResults.Ok(messages.Select(message => message.ToDto()).ToArray());
     }
 
-    private static MessageDto ToDto(ConversationMessage message) => new(
+    public static MessageDto ToDto(this ConversationMessage message) => new(
         message.Id,
         message.Role,
         message.Content,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 using OpenAI;
+using OpenTelemetry.Metrics;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using TodoChatbot.Api.Auth;
@@ -15,10 +15,10 @@ public static class ChatExtensions
     /// <summary>
     /// The assistant: an <see cref="IChatClient"/> for the configured provider (or the offline
     /// assistant) wrapped in Microsoft.Extensions.AI's function invocation, the per-request tools,
-    /// and the chat service. Provider calls go through an HttpClient with timeouts and retries
+    /// the chat service, and its metrics (<see cref="ChatMetrics"/>). Provider calls go through an HttpClient with timeouts and retries
     /// (Microsoft.Extensions.Http.Resilience); the OpenAI SDK's own retries are off so they don't stack.
     /// </summary>
-    public static WebApplicationBuilder AddTodoChat(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
         var llm = LlmSettings.Resolve(builder.Configuration);
         var call = builder.Configuration.GetSection(LlmSettings.Section).Get<LlmCallOptions>() ?? new LlmCallOptions();
@@ -33,11 +33,15 @@ public static class ChatExtensions
         if (llm.Provider != LlmProvider.Offline)
             AddResilientHttpClient(builder.Services, call);
 
-        builder.Services
+        builder.Services.AddSingleton<ChatMetrics>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ChatMetrics.MeterName));
+        var assistant = builder.Services
             .AddChatClient(services => llm.Provider == LlmProvider.Offline
-                ? new OfflineChatClient()
+                ? new OfflineChatClient(services.GetRequiredService<ChatMetrics>())
                 : CreateProviderClient(llm, services.GetRequiredService<IHttpClientFactory>().CreateClient(LlmHttpClient)))
             .UseFunctionInvocation(configure: invoker => invoker.MaximumIterationsPerRequest = Math.Max(1, call.MaxToolRounds));
+        if (llm.Provider != LlmProvider.Offline)
+            assistant.Use((provider, services) => new ProviderMetricsChatClient(provider, services.GetRequiredService<ChatMetrics>(), llm.Provider));
         return builder;
     }
 

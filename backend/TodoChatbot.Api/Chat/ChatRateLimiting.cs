@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.IdentityModel.JsonWebTokens;
 using TodoChatbot.Api.Auth;
 
 namespace TodoChatbot.Api.Chat;
@@ -18,6 +17,6 @@ public static class ChatRateLimiting
     {
         var limit = FixedWindowLimit.Read(builder.Configuration, "RateLimiting:Chat", defaultPermits: 30);
         builder.Services.Configure<RateLimiterOptions>(options => options.AddPolicy(Policy, context => limit.Partition(
-            context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown")));
+            context.User.FindUserId() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown")));
     }
 }

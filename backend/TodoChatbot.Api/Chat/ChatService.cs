@@ -33,6 +33,7 @@ public sealed partial class ChatService(
     LlmSettings llm,
     IOptions<ChatSettings> settings,
     TimeProvider clock,
+    ChatMetrics metrics,
     ILogger<ChatService> logger)
 {
     public const string EmptyReply = "I wasn't able to finish that. Please try again or say it another way.";
@@ -56,7 +57,7 @@ public sealed partial class ChatService(
             conversation = new Conversation { UserId = userId, Title = TitleFrom(message), CreatedAt = started, UpdatedAt = started };
         }
 
-        var reply = await RunAssistantAsync([new(ChatRole.System, SystemPrompt.For(clock.GetUtcNow())), .. history, new(ChatRole.User, message)], cancellationToken);
+        var (reply, providerFailed) = await RunAssistantAsync([new(ChatRole.System, SystemPrompt.For(clock.GetUtcNow())), .. history, new(ChatRole.User, message)], cancellationToken);
 
         // A tool whose save failed leaves its entity tracked; it must not be retried with the turn.
         db.ChangeTracker.Clear();
@@ -77,10 +78,12 @@ public sealed partial class ChatService(
             CreatedAt = finished,
         });
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.TurnAnswered(llm.Provider, providerFailed);
         return new ChatTurnResponse(conversation.Id, reply, tools.Calls);
     }
 
-    private async Task<string> RunAssistantAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
+    /// <returns>The reply, and whether it is the words for a provider failure rather than the model's.</returns>
+    private async Task<(string Reply, bool ProviderFailed)> RunAssistantAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
     {
         try
         {
@@ -90,13 +93,13 @@ public sealed partial class ChatService(
                 ToolMode = ChatToolMode.Auto,
             }, cancellationToken);
             var text = response.Text.Trim();
-            return text.Length == 0 ? EmptyReply : text;
+            return (text.Length == 0 ? EmptyReply : text, false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var (reply, reason) = ProviderFailure.Describe(exception);
+            var (reply, reason, _) = ProviderFailure.Describe(exception);
             LogProviderFailure(logger, llm.Provider, llm.Model, reason);
-            return reply;
+            return (reply, true);
         }
     }
 

@@ -12,11 +12,12 @@ namespace TodoChatbot.Api.Chat;
 /// to one request and acts only for that request's authenticated user: no tool takes a user id, so
 /// neither a model nor a prompt can name another user. Arguments are untrusted input and are
 /// checked like API input; a tool that cannot do what was asked returns <see cref="ToolError"/>.
-/// Every call is recorded, so a chat turn can report the tools it ran even when the model fails later.
+/// Every call is recorded, so a chat turn can report the tools it ran even when the model fails
+/// later, and counted by tool and outcome (<see cref="ChatMetrics.ToolCalled"/>).
 /// </summary>
 [McpServerToolType]
 #pragma warning disable CA1707 // Parameter names are the tools' wire names (task_id), as the specification gives them.
-public sealed class TodoTools(TaskService tasks, CurrentUser user)
+public sealed class TodoTools(TaskService tasks, CurrentUser user, ChatMetrics metrics)
 {
     private readonly List<ToolCallDto> _calls = [];
 
@@ -47,10 +48,10 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
         CancellationToken cancellationToken = default)
     {
         var arguments = new { status };
-        if (!TaskListFilters.TryParse(status, out var filter))
-            return Record(ToolNames.ListTasks, arguments, new ToolError("status must be 'all', 'pending' or 'completed'."));
+        if (!TaskStatusFilter.TryParse(status, out var filter))
+            return Record(ToolNames.ListTasks, arguments, new ToolError($"status must be {TaskStatusFilter.OneOf}."));
         var found = await tasks.ListAsync(user.Id, filter, cancellationToken);
-        return Record(ToolNames.ListTasks, arguments, found.Select(task => new TaskSummary(task.Number, task.Title, task.Completed)).ToArray());
+        return Record(ToolNames.ListTasks, arguments, found.Select(task => task.ToSummary()).ToArray());
     }
 
     [McpServerTool(Name = ToolNames.CompleteTask, UseStructuredContent = true, OutputSchemaType = typeof(TaskActionResult)), Description("Mark one of the user's tasks as completed.")]
@@ -99,6 +100,7 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user)
 
     private object Record(string name, object arguments, object result)
     {
+        metrics.ToolCalled(name, result);
         _calls.Add(new ToolCallDto(
             name,
             JsonSerializer.SerializeToElement(arguments, ContractJson.Options),

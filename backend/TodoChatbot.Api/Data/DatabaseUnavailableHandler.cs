@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using TodoChatbot.ServiceDefaults;
 
 namespace TodoChatbot.Api.Data;
 
@@ -30,16 +31,10 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
         });
     }
 
-    private static bool IsUnreachable(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is SocketException or TimeoutException || current is NpgsqlException { IsTransient: true }
-                || current is PostgresException { SqlState: "57P01" or "57P02" or "57P03" })
-                return true;
-        }
-        return false;
-    }
+    private static bool IsUnreachable(Exception exception) => exception.AndInner().Any(current =>
+        current is SocketException or TimeoutException or NpgsqlException { IsTransient: true }
+            // admin_shutdown, crash_shutdown, cannot_connect_now: the server is restarting.
+            or PostgresException { SqlState: "57P01" or "57P02" or "57P03" });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);

@@ -67,7 +67,7 @@ public abstract class TodoDbContext(DbContextOptions options) : IdentityUserCont
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<TodoUser>().Property(user => user.Name).HasMaxLength(TodoUser.NameMaxLength);
+        builder.Entity<TodoUser>().Property(user => user.Name).HasMaxLength(AccountRules.NameMaxLength);
 
         builder.Entity<TodoTask>(task =>
         {

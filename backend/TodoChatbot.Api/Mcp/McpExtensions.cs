@@ -8,15 +8,13 @@ namespace TodoChatbot.Api.Mcp;
 
 public static class McpExtensions
 {
-    public const string Path = "/mcp";
-
     /// <summary>
     /// The five todo tools over the Model Context Protocol (Streamable HTTP), so external AI tools
     /// can manage a user's list. Stateless: no session lives in a replica's memory, so any replica
     /// answers any request. The tools are the chat agent's own <see cref="TodoTools"/>, bound to the
     /// bearer token's user.
     /// </summary>
-    public static WebApplicationBuilder AddTodoMcp(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddMcp(this WebApplicationBuilder builder)
     {
         builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "todo-chatbot", Version = "1.0.0" })
             .WithHttpTransport(options => options.Stateless = true)
@@ -53,17 +51,11 @@ public static class McpExtensions
         try
         {
             using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out _);
+            return ToolError.TryRead(document.RootElement, out _);
         }
         catch (JsonException)
         {
             return false;
         }
-    }
-
-    public static IEndpointRouteBuilder MapTodoMcp(this IEndpointRouteBuilder app)
-    {
-        app.MapMcp(Path).RequireAuthorization().RequireRateLimiting(ChatRateLimiting.Policy).WithTags("MCP");
-        return app;
     }
 }

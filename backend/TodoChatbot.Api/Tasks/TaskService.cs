@@ -1,42 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using TodoChatbot.Api.Data;
+using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tasks;
-
-public enum TaskListFilter
-{
-    All,
-    Pending,
-    Completed,
-}
-
-public static class TaskListFilters
-{
-    /// <summary>Reads all / pending / completed (any case; nothing or blank means all).</summary>
-    public static bool TryParse(string? status, out TaskListFilter filter)
-    {
-        filter = TaskListFilter.All;
-        switch (status?.Trim().ToLowerInvariant())
-        {
-            case null or "" or Contracts.TaskStatusFilter.All:
-                return true;
-            case Contracts.TaskStatusFilter.Pending:
-                filter = TaskListFilter.Pending;
-                return true;
-            case Contracts.TaskStatusFilter.Completed:
-                filter = TaskListFilter.Completed;
-                return true;
-            default:
-                return false;
-        }
-    }
-}
 
 /// <summary>
 /// Task operations for one user, shared by the HTTP endpoints and the chat tools. A task is found
 /// by its number in the user's own list (<see cref="TodoTask.Number"/>), and every query is
 /// filtered by <c>userId</c>: a task of another user is indistinguishable from one that does not
-/// exist. Callers pass text already checked by <see cref="Contracts.TaskRules"/>.
+/// exist. Callers pass text already checked by <see cref="TaskRules"/>.
 /// </summary>
 public sealed class TaskService(TodoDbContext db, TimeProvider clock)
 {

@@ -8,7 +8,7 @@ namespace TodoChatbot.Web.Client.Services;
 /// <summary>A problem the server reported, ready to show: its message and any per-field errors.</summary>
 public sealed record ApiProblem(int Status, string Message, IReadOnlyDictionary<string, string[]> FieldErrors)
 {
-    public static readonly ApiProblem Unreachable = new(0, "The service is not reachable right now. Check your connection and try again.", new Dictionary<string, string[]>());
+    public static readonly ApiProblem Unreachable = new(0, ServiceMessages.Unreachable, new Dictionary<string, string[]>());
 
     public bool IsUnauthorized => Status == (int)HttpStatusCode.Unauthorized;
     public bool IsUnavailable => Status is 0 or 502 or 503 or 504;
@@ -43,7 +43,7 @@ public sealed record ApiProblem(int Status, string Message, IReadOnlyDictionary<
     private static string Fallback(int status) => status switch
     {
         401 => "Please sign in again.",
-        502 or 503 or 504 => "The service is not reachable right now. Try again in a moment.",
+        502 or 503 or 504 => ServiceMessages.Unreachable,
         >= 500 => "Something went wrong on the server. Try again.",
         _ => "The request could not be completed.",
     };

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
+using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Web.Bff;
 
@@ -39,7 +40,7 @@ public static class ApiProxy
                 {
                     var headers = context.ProxyRequest.Headers;
                     headers.Remove("Cookie");
-                    headers.Remove(AntiForgery.HeaderName);
+                    headers.Remove(BffProtocol.AntiForgeryHeader);
                     if (AuthCookie.Read(context.HttpContext) is { } token)
                         headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     return ValueTask.CompletedTask;
@@ -62,8 +63,8 @@ public static class ApiProxy
                 previous?.Invoke(context);
                 if (context.HttpContext.GetForwarderErrorFeature() is { } failure)
                     context.ProblemDetails.Detail ??= failure.Error == ForwarderError.RequestTimedOut
-                        ? "The todo service took too long to answer. Try again in a moment."
-                        : "The todo service is not reachable right now. Try again in a moment.";
+                        ? ServiceMessages.TooSlow
+                        : ServiceMessages.Unreachable;
             };
         });
         return builder;

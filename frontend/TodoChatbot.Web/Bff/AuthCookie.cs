@@ -1,3 +1,5 @@
+using TodoChatbot.Contracts;
+
 namespace TodoChatbot.Web.Bff;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace TodoChatbot.Web.Bff;
 /// </summary>
 public static class AuthCookie
 {
-    public const string Name = "todo_session";
+    public const string Name = BffProtocol.SessionCookie;
 
     public static string? Read(HttpContext context) =>
         context.Request.Cookies.TryGetValue(Name, out var token) && !string.IsNullOrEmpty(token) ? token : null;

@@ -105,5 +105,5 @@ public static class BffEndpoints
 
     private static ProblemHttpResult BackendUnavailable() =>
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable",
-            detail: "The todo service is not reachable right now. Try again in a moment.");
+            detail: ServiceMessages.Unreachable);
 }

@@ -1,5 +1,6 @@
 {{/*
-The Deployment both services run: rolling updates that never go below the replicas asked for, the
+The Deployment both services run: rolling updates that never go below the replicas asked for (no
+`replicas` when the HorizontalPodAutoscaler owns the count), the
 restricted security contexts, a writable /tmp on the read-only root, the probes on the app's own
 endpoints, and the scheduling values. What differs between the services comes in as arguments:
 
@@ -20,7 +21,9 @@ kind: Deployment
 metadata:
   {{- include "todo-common.metadata" $root | nindent 2 }}
 spec:
+  {{- if not $root.Values.autoscaling.enabled }}
   replicas: {{ $root.Values.replicaCount }}
+  {{- end }}
   revisionHistoryLimit: 5
   strategy:
     type: RollingUpdate
@@ -37,6 +40,9 @@ spec:
         # A changed ConfigMap or Secret rolls the pods.
         {{- range $name, $content := .checksums }}
         checksum/{{ $name }}: {{ $content | sha256sum }}
+        {{- end }}
+        {{- with include "todo-common.scrapeAnnotations" (dict "context" $root "containerPort" .containerPort) | trim }}
+        {{- . | nindent 8 }}
         {{- end }}
         {{- with $root.Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}

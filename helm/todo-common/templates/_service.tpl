@@ -21,9 +21,14 @@ spec:
     {{- include "todo-common.selectorLabels" . | nindent 4 }}
 {{- end }}
 
-{{/* A PodDisruptionBudget, only when there is more than one replica to keep (podinfo does the same). */}}
+{{/*
+A PodDisruptionBudget, only when there is more than one replica to keep (podinfo does the same):
+replicaCount, or autoscaling.minReplicas when the autoscaler owns the count. It allows
+maxUnavailable pods down at once rather than requiring a number up, so it never blocks a node
+drain at the autoscaler's minimum.
+*/}}
 {{- define "todo-common.podDisruptionBudget" -}}
-{{- if and .Values.podDisruptionBudget.enabled (gt (int .Values.replicaCount) 1) }}
+{{- if and .Values.podDisruptionBudget.enabled (gt (int (include "todo-common.minReplicas" .)) 1) }}
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
@@ -38,7 +43,8 @@ spec:
 
 {{/*
 The ConfigMap the pods read as their environment: the settings both services take (environment,
-drain delay, log level; docs/CONFIGURATION.md), then the chart's own "data" (YAML lines).
+drain delay, log level, metrics on or off, the OTLP endpoint when traces are wanted;
+docs/CONFIGURATION.md), then the chart's own "data" (YAML lines).
   {{ include "todo-common.configMap" (dict "context" . "data" (include "backend.config" .)) }}
 */}}
 {{- define "todo-common.configMap" -}}
@@ -51,6 +57,11 @@ data:
   ASPNETCORE_ENVIRONMENT: {{ $root.Values.config.environment | quote }}
   Shutdown__DrainDelaySeconds: {{ $root.Values.config.drainDelaySeconds | quote }}
   Logging__LogLevel__Default: {{ $root.Values.config.logLevel | quote }}
+  Telemetry__Metrics__Enabled: {{ $root.Values.metrics.enabled | quote }}
+  {{- with $root.Values.tracing.otlpEndpoint }}
+  OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
+  OTEL_EXPORTER_OTLP_PROTOCOL: {{ $root.Values.tracing.otlpProtocol | quote }}
+  {{- end }}
   {{- with .data }}
   {{- . | nindent 2 }}
   {{- end }}

@@ -32,14 +32,7 @@ public sealed class LlmProviderDownTests(LlmProviderDownTests.DownProviderFactor
     public sealed class DownProviderFactory : SqliteApiFactory
     {
 
-        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
-        {
-            ["Llm:Provider"] = "openai-compatible",
-            ["Llm:BaseUrl"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}/v1",
-            ["Llm:ApiKey"] = "test-key",
-            ["Llm:Model"] = "fake-model",
-            ["Llm:TimeoutSeconds"] = "2",
-            ["Llm:MaxRetries"] = "1",
-        };
+        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } =
+            FakeOpenAIServer.ProviderSettings(new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/v1"), maxRetries: 1);
     }
 }

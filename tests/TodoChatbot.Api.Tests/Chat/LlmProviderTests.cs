@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
+using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Chat;
 
@@ -27,6 +28,7 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         var user = await RegisterAsync();
         Provider.RespondWithToolCall("add_task", new { title = "Buy groceries" })
                 .RespondWithText("Added “Buy groceries” to your list.");
+        var before = await PrometheusText.ScrapeAsync(user.Client);
 
         var turn = await ChatAsync(user, "Add a task to buy groceries");
 
@@ -56,7 +58,15 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         Assert.Equal("tool", toolMessage.GetProperty("role").GetString());
         Assert.Equal("call_1", toolMessage.GetProperty("tool_call_id").GetString());
         Assert.Contains("\"task_id\"", toolMessage.GetProperty("content").ToString(), StringComparison.Ordinal);
+
+        // Two requests to the provider (the tool round and the reply), none failed, one turn answered.
+        var after = await PrometheusText.ScrapeAsync(user.Client);
+        Assert.Equal(before.Sum("todo_llm_calls_total", OpenAICompatible) + 2, after.Sum("todo_llm_calls_total", OpenAICompatible));
+        Assert.Equal(before.Sum("todo_llm_failures_total"), after.Sum("todo_llm_failures_total"));
+        Assert.Equal(before.Sum("todo_chat_turns_total", OpenAICompatible, ("outcome", "replied")) + 1, after.Sum("todo_chat_turns_total", OpenAICompatible, ("outcome", "replied")));
     }
+
+    private static readonly (string, string) OpenAICompatible = ("provider", "openai-compatible");
 
     [Fact]
     public async Task The_tool_definitions_sent_match_the_contract()
@@ -78,16 +88,17 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
     }
 
     [Theory]
-    [InlineData("401", "credentials")]
-    [InlineData("429", "too many requests")]
-    [InlineData("500", "having trouble")]
-    [InlineData("garbage", "couldn't understand")]
-    [InlineData("slow", "took too long")]
-    [InlineData("no choices", "couldn't understand")]
-    [InlineData("dropped", "can't reach")]
-    public async Task A_provider_failure_is_a_clear_reply_and_a_whole_turn_never_a_500(string failure, string expectedWords)
+    [InlineData("401", "credentials", "credentials_refused")]
+    [InlineData("429", "too many requests", "rate_limited")]
+    [InlineData("500", "having trouble", "provider_error")]
+    [InlineData("garbage", "couldn't understand", "malformed_response")]
+    [InlineData("slow", "took too long", "timeout")]
+    [InlineData("no choices", "couldn't understand", "malformed_response")]
+    [InlineData("dropped", "can't reach", "unreachable")]
+    public async Task A_provider_failure_is_a_clear_reply_and_a_whole_turn_never_a_500(string failure, string expectedWords, string reason)
     {
         var user = await RegisterAsync();
+        var before = await PrometheusText.ScrapeAsync(user.Client);
         _ = failure switch
         {
             "garbage" => Provider.RespondWithGarbage(),
@@ -109,6 +120,10 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         var error = Assert.Single(factory.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error && entry.Category.EndsWith(".ChatService", StringComparison.Ordinal));
         Assert.Contains("Language model call failed (OpenAICompatible, model fake-model)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key", error.Message, StringComparison.Ordinal);
+        // The operator's dashboard counts it by its kind, and the turn as one the provider failed.
+        var after = await PrometheusText.ScrapeAsync(user.Client);
+        Assert.Equal(before.Sum("todo_llm_failures_total", OpenAICompatible, ("reason", reason)) + 1, after.Sum("todo_llm_failures_total", OpenAICompatible, ("reason", reason)));
+        Assert.Equal(before.Sum("todo_chat_turns_total", ("outcome", "provider_failed")) + 1, after.Sum("todo_chat_turns_total", ("outcome", "provider_failed")));
     }
 
     [Theory]
@@ -210,17 +225,9 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         protected override async Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync()
         {
             Provider = await FakeOpenAIServer.StartAsync();
-            _settings = new()
-            {
-                ["Llm:Provider"] = "openai-compatible",
-                ["Llm:BaseUrl"] = Provider.BaseUrl.ToString(),
-                ["Llm:ApiKey"] = "test-key",
-                ["Llm:Model"] = "fake-model",
-                ["Llm:TimeoutSeconds"] = "2",
-                ["Llm:MaxRetries"] = "0",
-                ["Llm:MaxToolRounds"] = "3",
-                ["Chat:HistoryMessages"] = "3",
-            };
+            _settings = FakeOpenAIServer.ProviderSettings(Provider.BaseUrl);
+            _settings["Llm:MaxToolRounds"] = "3";
+            _settings["Chat:HistoryMessages"] = "3";
             return await base.PrepareDatabaseAsync();
         }
 

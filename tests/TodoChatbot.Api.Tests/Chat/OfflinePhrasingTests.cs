@@ -167,9 +167,9 @@ public sealed class OfflinePhrasingTests
             ? $"update:{Describe(update.Task)}:title={update.NewTitle}"
             : $"update:{Describe(update.Task)}:description={update.NewDescription}",
         BulkCommand => "bulk",
-        AskCommand => "ask",
-        HelpCommand { Opening: HelpCommand.Hello } => "greeting",
-        HelpCommand { Opening: HelpCommand.Welcome } => "thanks",
+        Question => "ask",
+        HelpCommand { Courtesy: Courtesy.Greeting } => "greeting",
+        HelpCommand { Courtesy: Courtesy.Thanks } => "thanks",
         HelpCommand => "help",
         _ => command.ToString()!,
     };

@@ -16,9 +16,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_conversation_continues_on_a_new_host_over_the_same_database()
     {
-        var (server, unavailable) = await PostgresServer.GetSharedAsync();
-        TestEnvironment.Require(unavailable);
-        var database = await server!.CreateDatabaseAsync("restart");
+        var database = await PostgresServer.RequireDatabaseAsync("restart");
 
         string token, userId;
         int conversation;

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
+using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Faults;
 
@@ -23,17 +24,10 @@ public sealed class InFlightShutdownTests : IAsyncLifetime
     [Fact]
     public async Task A_turn_in_flight_at_sigterm_completes_and_is_stored_before_exit()
     {
-        await using var backend = await BackendProcess.StartAsync($"Data Source={_databaseFile}", new Dictionary<string, string?>
-        {
-            ["Llm__Provider"] = "openai-compatible",
-            ["Llm__BaseUrl"] = _provider.BaseUrl.ToString(),
-            ["Llm__ApiKey"] = "test-key",
-            ["Llm__Model"] = "fake-model",
-            ["Llm__TimeoutSeconds"] = "20",
-            ["Llm__MaxRetries"] = "0",
-            // Shorter than the model's answer: the turn is still running when the server stops accepting.
-            ["Shutdown__DrainDelaySeconds"] = "3",
-        });
+        var environment = FakeOpenAIServer.AsEnvironment(FakeOpenAIServer.ProviderSettings(_provider.BaseUrl, timeoutSeconds: 20));
+        // Shorter than the model's answer: the turn is still running when the server stops accepting.
+        environment["Shutdown__DrainDelaySeconds"] = "3";
+        await using var backend = await BackendProcess.StartAsync($"Data Source={_databaseFile}", environment);
         await backend.SignInAsync(Cancellation);
         _provider.RespondWithTextAfter(ModelDelay, "Here are your tasks.");
 

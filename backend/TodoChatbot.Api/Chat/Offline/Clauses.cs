@@ -18,9 +18,10 @@ public static partial class Clauses
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // A comma, semicolon or sentence end, a dash between spaces, or a joining "so"/"and then".
-    [GeneratedRegex(@"\s*(?:[,;]|[.!?](?=\s)|\s[-–—](?=\s))\s*|\s+(?=(?:so|and\s+then|then)\s)", Options)]
+    // "no. 3" is a number, not the end of a sentence.
+    [GeneratedRegex(@"\s*(?:[,;]|(?<!\bno)\.(?=\s)|[!?](?=\s)|\s[-–—](?=\s))\s*|\s+(?=(?:so|and\s+then|then|and\s+(?:i|we|he|she|they|it|you))\s)", Options)]
     private static partial Regex BreakPattern();
 
-    [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just)\b\s*)+", Options)]
+    [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just|since|because|cause|cuz|as)\b\s*)+", Options)]
     private static partial Regex JoinerPattern();
 }

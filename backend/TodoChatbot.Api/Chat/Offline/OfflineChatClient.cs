@@ -9,9 +9,10 @@ namespace TodoChatbot.Api.Chat.Offline;
 /// <see cref="IChatClient"/> like any provider, so it runs behind the same function-invoking
 /// pipeline and calls the same five tools; it just decides with <see cref="CommandParser"/> and
 /// <see cref="OfflinePlanner"/> instead of a model. Each call reads the latest user message and the
-/// tool results that followed it, and answers with the next tool call or the final reply.
+/// tool results that followed it, and answers with the next tool call or the final reply; each
+/// final reply is counted by what was understood (<see cref="ChatMetrics.OfflineAnswered"/>).
 /// </summary>
-public sealed class OfflineChatClient : IChatClient
+public sealed class OfflineChatClient(ChatMetrics metrics) : IChatClient
 {
     public const string ModelId = "offline-assistant";
 
@@ -26,6 +27,8 @@ public sealed class OfflineChatClient : IChatClient
             .ToList();
 
         var step = OfflinePlanner.Next(command, outcomes);
+        if (step is Reply)
+            metrics.OfflineAnswered(command);
         var reply = step switch
         {
             CallTool call => new ChatMessage(ChatRole.Assistant,

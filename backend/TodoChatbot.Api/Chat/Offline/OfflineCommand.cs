@@ -1,11 +1,14 @@
 namespace TodoChatbot.Api.Chat.Offline;
 
-/// <summary>What a person asked the offline assistant for.</summary>
+/// <summary>
+/// What a person asked the offline assistant for, as <see cref="CommandParser"/> understood it.
+/// Commands carry what was understood, never wording: <see cref="OfflinePlanner"/> words every reply.
+/// </summary>
 public abstract record OfflineCommand;
 
 public sealed record AddCommand(string Title, string? Description) : OfflineCommand;
 
-/// <summary><paramref name="Status"/> is all, pending or completed.</summary>
+/// <summary><paramref name="Status"/> is a <see cref="TodoChatbot.Contracts.TaskStatusFilter"/> value.</summary>
 public sealed record ListCommand(string Status) : OfflineCommand;
 
 public sealed record CompleteCommand(TaskReference Task) : OfflineCommand;
@@ -15,24 +18,56 @@ public sealed record DeleteCommand(TaskReference Task) : OfflineCommand;
 /// <summary>A new title, a new description, or both.</summary>
 public sealed record UpdateCommand(TaskReference Task, string? NewTitle, string? NewDescription) : OfflineCommand;
 
-/// <summary>Anything not understood; a greeting or a thank-you gets a friendlier opening.</summary>
-public sealed record HelpCommand(string? Opening = null) : OfflineCommand
-{
-    public const string Hello = "Hi! ";
-    public const string Welcome = "You're welcome! ";
-}
+/// <summary>Anything not understood; a greeting or a thank-you is answered in kind before the help text.</summary>
+public sealed record HelpCommand(Courtesy Courtesy = Courtesy.None) : OfflineCommand;
 
-/// <summary>A request understood well enough to know what is missing: the assistant asks.</summary>
-public sealed record AskCommand(string Question) : OfflineCommand;
+public enum Courtesy
+{
+    None,
+    Greeting,
+    Thanks,
+}
 
 /// <summary>A request about several tasks at once ("delete all tasks"), which the tools do one at a time.</summary>
 public sealed record BulkCommand : OfflineCommand;
 
-/// <summary>A task named by number ("task 3", "#3") or by words of its title ("the meeting task").</summary>
-public sealed record TaskReference(int? Id, string? Words)
+/// <summary>Understood well enough to know what is missing or unsure: the assistant asks instead of acting.</summary>
+public abstract record Question : OfflineCommand;
+
+/// <summary>"add a task" without saying what the task is.</summary>
+public sealed record TitleMissing : Question;
+
+/// <summary>"rename task 2", "update task 3:" without the new title.</summary>
+public sealed record NewTitleMissing(TaskReference Task) : Question;
+
+/// <summary>
+/// A reading that is only likely, put to the person before anything changes: "task 3: buy bread"
+/// (a rename?), "I don't need the groceries anymore" (a delete?).
+/// </summary>
+public sealed record Proposal(OfflineCommand Command) : Question;
+
+/// <summary>A command word two letters away from what was typed: the corrected message, to be confirmed.</summary>
+public sealed record Misspelt(string Corrected) : Question;
+
+/// <summary>"mark task 3 as not done": the tools cannot reopen a task.</summary>
+public sealed record ReopenRequest : Question;
+
+/// <summary>
+/// A task named by number ("task 3", "#3"), by its place in the list ("the first one"), or by words of
+/// its title ("the meeting task"). A report of doing something ("I fed the cat") also carries what
+/// was done to, without the verb (<paramref name="Fallback"/>): a task found only by those words is
+/// offered, not acted on, because the verb may not be the title's, unless <paramref name="ActOnFallback"/>:
+/// a statement beside an explicit command ("the groceries got delivered, cross it off") names the task
+/// by what it is about, whatever its verb.
+/// </summary>
+public sealed record TaskReference(
+    int? Id, string? Words, int? Position = null, string? Fallback = null, bool ActOnFallback = false)
 {
-    public bool IsEmpty => Id is null && string.IsNullOrWhiteSpace(Words);
+    public bool IsEmpty => Id is null && Position is null && string.IsNullOrWhiteSpace(Words);
 
     /// <summary>How a reply names what the person referred to.</summary>
     public string Describe() => Id is { } id ? $"task {id}" : $"“{Words}”";
+
+    /// <summary>How the person could say it in a command: "task 3", or the words themselves.</summary>
+    public string Spoken() => Id is { } id ? $"task {id}" : Words ?? "";
 }

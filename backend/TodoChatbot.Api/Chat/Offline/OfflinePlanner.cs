@@ -25,6 +25,8 @@ public static class OfflinePlanner
         "I can manage your todo list. Try “add a task to buy groceries”, “what's pending?”, " +
         "“mark task 3 as complete”, “delete the meeting task” or “rename task 1 to Call mom tonight”.";
 
+    public const string ReopenAnswer = "I can't reopen a task from the chat yet: untick it in your task list instead.";
+
     public static OfflineStep Next(OfflineCommand command, IReadOnlyList<ToolOutcome> outcomes) => command switch
     {
         AddCommand add when outcomes.Count == 0 => new CallTool(ToolNames.AddTask, Arguments(("title", add.Title), ("description", add.Description))),
@@ -32,45 +34,87 @@ public static class OfflinePlanner
         ListCommand list when outcomes.Count == 0 => new CallTool(ToolNames.ListTasks, Arguments(("status", list.Status))),
         ListCommand list => new Reply(DescribeList(list.Status, outcomes[^1].Result)),
         CompleteCommand complete => OnTask(complete.Task, "complete", outcomes,
-            id => new CallTool(ToolNames.CompleteTask, Arguments(("task_id", id))),
+            (id, _) => new CallTool(ToolNames.CompleteTask, Arguments(("task_id", id))),
             result => $"Nice work! “{result.Title}” (task {result.TaskId}) is marked as complete.",
             preferPending: true),
         DeleteCommand delete => OnTask(delete.Task, "delete", outcomes,
-            id => new CallTool(ToolNames.DeleteTask, Arguments(("task_id", id))),
+            (id, _) => new CallTool(ToolNames.DeleteTask, Arguments(("task_id", id))),
             result => $"Deleted “{result.Title}” (task {result.TaskId}) from your list."),
         UpdateCommand update => OnTask(update.Task, "change", outcomes,
-            id => new CallTool(ToolNames.UpdateTask, Arguments(("task_id", id), ("title", update.NewTitle), ("description", update.NewDescription))),
+            (id, _) => new CallTool(ToolNames.UpdateTask, Arguments(("task_id", id), ("title", update.NewTitle), ("description", update.NewDescription))),
             result => update.NewTitle is not null
                 ? $"Renamed task {result.TaskId} to “{result.Title}”."
                 : $"Updated the description of “{result.Title}” (task {result.TaskId})."),
         BulkCommand => new Reply("I change one task at a time. Tell me which one, for example “delete task 3” or “show my tasks” to see them."),
-        AskCommand ask => new Reply(ask.Question),
-        HelpCommand help => new Reply(help.Opening + HelpText),
+        // "I don't need the groceries anymore": find the task, then ask before deleting it.
+        Proposal { Command: DeleteCommand delete } => OnTask(delete.Task, "delete", outcomes,
+            (id, title) => new Reply($"Should I delete {(title is null ? $"task {id}" : $"#{id} “{title}”")}? " +
+                                     $"Say “delete task {id}” and I will."),
+            result => $"Deleted “{result.Title}” (task {result.TaskId}) from your list."),
+        Question question => new Reply(Ask(question)),
+        HelpCommand help => new Reply(Opening(help.Courtesy) + HelpText),
         _ => new Reply(HelpText),
     };
 
-    /// <summary>An action on one task: directly by id, or after listing when named by words.</summary>
+    /// <summary>The question for a request understood only in part: what is missing, or whether it was meant.</summary>
+    private static string Ask(Question question) => question switch
+    {
+        TitleMissing => "What should the task say? For example “add a task to buy groceries”.",
+        NewTitleMissing missing =>
+            $"What should {missing.Task.Describe()} say instead? For example “rename {missing.Task.Spoken()} to Call grandma”.",
+        Proposal { Command: UpdateCommand { NewTitle: { } title } update } =>
+            $"Should I rename {update.Task.Describe()} to “{title}”? Say “rename {update.Task.Spoken()} to {title}” and I will.",
+        Proposal { Command: CompleteCommand complete } =>
+            $"Should I mark {complete.Task.Describe()} as done? Say “complete {complete.Task.Spoken()}” and I will.",
+        Misspelt misspelt => $"Did you mean “{misspelt.Corrected}”? Say it that way and I'll do it.",
+        ReopenRequest => ReopenAnswer,
+        _ => HelpText,
+    };
+
+    private static string Opening(Courtesy courtesy) => courtesy switch
+    {
+        Courtesy.Greeting => "Hi! ",
+        Courtesy.Thanks => "You're welcome! ",
+        _ => "",
+    };
+
+    /// <summary>
+    /// An action on one task: directly by id, or after listing when named by words or by place. A
+    /// task found only by likely words (<see cref="TaskMatcher.Suggest"/>) is offered, never acted on.
+    /// </summary>
     private static OfflineStep OnTask(
         TaskReference reference, string verb, IReadOnlyList<ToolOutcome> outcomes,
-        Func<int, CallTool> act, Func<TaskActionResult, string> confirm, bool preferPending = false)
+        Func<int, string?, OfflineStep> act, Func<TaskActionResult, string> confirm, bool preferPending = false)
     {
         if (reference.IsEmpty)
             return new Reply($"Which task should I {verb}? Say its number, like “{verb} task 3”, or “show my tasks” to see them.");
         if (reference.Id is { } id)
-            return outcomes.Count == 0 ? act(id) : ReplyToAction(outcomes[^1], confirm, reference);
+            return outcomes.Count == 0 ? act(id, null) : ReplyToAction(outcomes[^1], confirm, reference);
         if (outcomes.Count == 0)
             return new CallTool(ToolNames.ListTasks, Arguments(("status", TaskStatusFilter.All)));
         if (outcomes.Count > 1)
             return ReplyToAction(outcomes[^1], confirm, reference);
 
         var tasks = ReadList(outcomes[0].Result);
+        if (reference.Position is { } position)
+        {
+            // "the second one": the place in the list as it is shown, which is by number.
+            return position <= tasks.Count
+                ? act(tasks[position - 1].Id, tasks[position - 1].Title)
+                : new Reply($"Your list has {Count(tasks.Count, "task")}, so there is no {reference.Words}. Say “show my tasks” to see them.");
+        }
         var matches = TaskMatcher.Match(tasks, reference.Words!);
+        if (matches.Count == 0 && reference is { Fallback: { } fallback, ActOnFallback: true })
+            matches = TaskMatcher.Match(tasks, fallback);
         if (preferPending && matches.Count > 1 && matches.Count(task => !task.Completed) == 1)
             matches = matches.Where(task => !task.Completed).ToArray();
         return matches.Count switch
         {
+            0 when TaskMatcher.Suggest(tasks, reference.Words!, reference.Fallback) is { } likely =>
+                new Reply($"I couldn't find a task matching {reference.Describe()}. Did you mean #{likely.Id} “{likely.Title}”? " +
+                          $"Say “{verb} task {likely.Id}” and I will."),
             0 => new Reply($"I couldn't find a task matching {reference.Describe()}. Say “show my tasks” to see your list."),
-            1 => act(matches[0].Id),
+            1 => act(matches[0].Id, matches[0].Title),
             _ => new Reply($"More than one task matches {reference.Describe()}: {string.Join(", ", matches.Select(t => $"#{t.Id} {t.Title}"))}. " +
                            $"Which one? For example “{verb} task {matches[0].Id}”."),
         };
@@ -78,12 +122,11 @@ public static class OfflinePlanner
 
     private static Reply ReplyToAction(ToolOutcome outcome, Func<TaskActionResult, string> confirm, TaskReference? reference = null)
     {
-        if (outcome.Result.ValueKind == JsonValueKind.Object && outcome.Result.TryGetProperty("error", out var error))
+        if (ToolError.TryRead(outcome.Result, out var error))
         {
-            var notFound = outcome.Result.TryGetProperty("code", out var code) && code.GetString() == ToolError.NotFoundCode;
-            return new Reply(notFound
+            return new Reply(error.Code == ToolError.NotFoundCode
                 ? $"I couldn't find {reference?.Describe() ?? "that task"} in your list. Say “show my tasks” to see what's there."
-                : $"I couldn't do that: {error.GetString()}");
+                : $"I couldn't do that: {error.Error}");
         }
         var result = outcome.Result.Deserialize<TaskActionResult>()
             ?? throw new InvalidOperationException($"{outcome.Name} returned no result");

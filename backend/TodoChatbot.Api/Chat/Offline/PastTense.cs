@@ -18,7 +18,9 @@ public static class PastTense
         ["caught"] = "catch", ["built"] = "build", ["spent"] = "spend", ["kept"] = "keep", ["won"] = "win",
         ["sang"] = "sing", ["drank"] = "drink", ["rode"] = "ride", ["chose"] = "choose", ["threw"] = "throw",
         ["wore"] = "wear", ["drew"] = "draw", ["flew"] = "fly", ["grew"] = "grow", ["dug"] = "dig",
-        ["cut"] = "cut",
+        ["cut"] = "cut", ["rang"] = "ring", ["rung"] = "ring", ["dealt"] = "deal", ["hit"] = "hit", ["put"] = "put", ["been"] = "go",
+        ["saw"] = "see", ["seen"] = "see", ["sat"] = "sit", ["left"] = "leave", ["bent"] = "bend",
+        ["lent"] = "lend", ["sought"] = "seek", ["fought"] = "fight", ["shot"] = "shoot", ["stuck"] = "stick",
     };
 
     /// <summary>
@@ -32,6 +34,10 @@ public static class PastTense
         "postpon", "delay", "skipp", "skip", "cancel", "cancell", "schedul", "mov", "almost", "nearly",
         "us", "bor", "tir", "confus", "annoy", "worri", "stress", "scar", "excit", "ask", "remind",
     };
+
+    /// <summary>Whether the past form is spelt like the verb itself ("read", "put", "cut"), so it may be a command.</summary>
+    public static bool IsAlsoPresent(string word) =>
+        Irregular.TryGetValue(word, out var plain) && plain.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The plain verb for a past form ("bought" → buy, "tidied" → tidy, "mopped" → mop), or null.</summary>
     public static string? BaseForm(string word)

@@ -2,47 +2,211 @@ using System.Text.RegularExpressions;
 
 namespace TodoChatbot.Api.Chat.Offline;
 
+/// <summary>What a statement says happened to a task: it was done, or it is no longer needed.</summary>
+public enum Outcome
+{
+    Done,
+    NotNeeded,
+}
+
 /// <summary>
-/// Statements about a task rather than commands: "I bought the groceries", "the dentist appointment
-/// got cancelled", "I don't need to call mom anymore". Each gives the words that name the task, so
-/// the parser can complete it, ask about it, or resolve the "it" of a command that follows.
+/// A statement about a task: the words that name it, and for a report of doing something the words
+/// for what was done to, without the verb (<paramref name="Fallback"/>, see <see cref="TaskReference"/>).
+/// </summary>
+public sealed record Statement(Outcome Outcome, string Words, string? Fallback = null);
+
+/// <summary>
+/// Statements about a task rather than commands: "I bought the groceries", "the invoice has been
+/// sent", "the dentist appointment got cancelled", "I don't need to call mom anymore". Each gives the
+/// words that name the task, so the parser can complete it, ask about it, or resolve the "it" of a
+/// command that follows ("…, so delete it").
 /// </summary>
 public static partial class Reports
 {
-    /// <summary>"I (just) bought the groceries (this morning)" → "buy the groceries"; null when it is no report of doing.</summary>
-    public static string? PastAction(string clause)
+    /// <summary>The statement a clause makes about a task, or null when it makes none.</summary>
+    public static Statement? Read(string clause) =>
+        NoLongerNeeded(clause) ?? NeedsNothing(clause) ?? Settled(clause) ?? PastAction(clause);
+
+    /// <summary>The task a statement names, for the "it" of a command beside it ("I called mom, tick it off").</summary>
+    public static TaskReference? Subject(string clause)
+    {
+        if (Read(clause) is not { } statement)
+            return null;
+        return TaskReferences.Parse(statement.Words) is { } named
+            ? named with { Fallback = statement.Fallback, ActOnFallback = true }
+            : null;
+    }
+
+    /// <summary>
+    /// The clause's own words without the words of being and of who and when ("mom rang me back" →
+    /// "mom ring back"), for the "it" of a command when the clause is no statement <see cref="Read"/> knows.
+    /// </summary>
+    public static TaskReference? Loose(string clause)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => !StatementWords.Contains(word.Trim('.', ',', '!', '?')))
+            .Select(word => PastTense.BaseForm(word) ?? word);
+        var rest = string.Join(' ', words);
+        return rest.Length == 0 ? null : TaskReferences.Parse(rest);
+    }
+
+    /// <summary>"I don't need (to) X anymore", "we're not doing X", "no need to X" → X.</summary>
+    private static Statement? NoLongerNeeded(string clause) =>
+        NoLongerNeededPattern().Match(clause) is { Success: true } match
+            ? new Statement(Outcome.NotNeeded, match.Groups["task"].Value)
+            : null;
+
+    /// <summary>"the windows don't need cleaning anymore" → "cleaning the windows".</summary>
+    private static Statement? NeedsNothing(string clause)
+    {
+        if (NoneNeededPattern().Match(clause) is { Success: true } none)
+            return new Statement(Outcome.NotNeeded, none.Groups["task"].Value);
+        return NeedsNothingPattern().Match(clause) is { Success: true } match
+            ? new Statement(Outcome.NotNeeded, $"{match.Groups["what"].Value} {match.Groups["task"].Value}".Trim(),
+                match.Groups["task"].Value)
+            : null;
+    }
+
+    /// <summary>
+    /// "X is done", "X has been sent", "X bought", "X got cancelled", "X isn't happening". A verb's
+    /// past form ("the floor is mopped") names the task with its verb ("mop the floor").
+    /// </summary>
+    private static Statement? Settled(string clause)
+    {
+        if (SettledPattern().Match(clause) is not { Success: true } match)
+            return null;
+        var task = match.Groups["task"].Value;
+        var negated = match.Groups["negated"].Success;
+        // "isn't happening" is not needed; "is happening" or "isn't cancelled" says nothing to act on.
+        if (match.Groups["unneeded"].Success || match.Groups["needed"].Success)
+            return negated == match.Groups["needed"].Success ? new Statement(Outcome.NotNeeded, task) : null;
+        if (negated)
+            return null;
+        if (match.Groups["done"].Success)
+            return new Statement(Outcome.Done, task);
+        if (match.Groups["state"].Success)
+            return new Statement(Outcome.Done, task);
+        // "my mom called" says what mom did; "the invoice sent" or "the invoice was sent" what was done to it.
+        if (!match.Groups["be"].Success && PossessivePattern().IsMatch(task))
+            return null;
+        return PastTense.BaseForm(match.Groups["verb"].Value) is { } verb
+            ? new Statement(Outcome.Done, $"{verb} {task}", task)
+            : null;
+    }
+
+    /// <summary>
+    /// "I (just) bought the groceries (this morning)" → "buy the groceries". A verb that only says it
+    /// is done ("I did the laundry", "took care of the bill") leaves just what was done.
+    /// </summary>
+    private static Statement? PastAction(string clause)
     {
         if (PastActionPattern().Match(clause) is not { Success: true } match)
             return null;
-        var verb = PastTense.BaseForm(match.Groups["verb"].Value);
         var rest = match.Groups["rest"].Value;
-        // A bare "walked" could be anything; "I called" or "walked the dog" name what was done.
-        if (verb is null || (rest.Length == 0 && !match.Groups["i"].Success))
+        if (match.Groups["generic"].Success)
+            return rest.Length == 0 ? null : new Statement(Outcome.Done, rest);
+        if (match.Groups["base"].Success)
+            return new Statement(Outcome.Done, $"{match.Groups["base"].Value} {rest}".Trim(), rest.Length == 0 ? null : rest);
+        var verb = PastTense.BaseForm(match.Groups["verb"].Value);
+        // A bare "walked" could be anything; "I called" or "walked the dog" name what was done. Without
+        // an "I", "read chapter 4" is a command as much as a report: "read" is both.
+        var person = match.Groups["i"].Success;
+        if (verb is null || (rest.Length == 0 && !person) || (!person && PastTense.IsAlsoPresent(match.Groups["verb"].Value)))
             return null;
-        return rest.Length == 0 ? verb : $"{verb} {rest}";
+        return rest.Length == 0 ? new Statement(Outcome.Done, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest);
     }
 
-    /// <summary>"I don't need (to) X anymore", "I'm not going to X" → X.</summary>
-    public static string? NoLongerNeeded(string clause) =>
-        NoLongerNeededPattern().Match(clause) is { Success: true } match ? match.Groups["task"].Value : null;
+    /// <summary>Words of a statement that name no task: who did it, when, and the verbs of being.</summary>
+    private static readonly HashSet<string> StatementWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "i've", "i'm", "me", "we", "we've", "you", "he", "she", "they", "it", "is", "are", "was", "were", "be",
+        "been", "has", "have", "had", "got", "already", "just", "now", "finally", "today", "yesterday", "so",
+        "since", "because", "anyway", "really", "actually", "also", "too", "that", "this", "no", "not",
+    };
 
-    /// <summary>"X is done", "X got cancelled", "X isn't needed anymore", "the bill is paid" → X.</summary>
-    public static string? Settled(string clause) =>
-        SettledPattern().Match(clause) is { Success: true } match ? match.Groups["task"].Value : null;
+    private const RegexOptions Verbose = CommandParser.Verbose;
 
-    /// <summary>The words naming the task a statement is about, whichever kind of statement it is.</summary>
-    public static string? Subject(string clause) => NoLongerNeeded(clause) ?? Settled(clause) ?? PastAction(clause);
+    // When it happened, after the report: "… this morning", "… already", "… at last".
+    private const string When = """
+        (?:\s+(?:today|tonight|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
+                |this\s+(?:morning|afternoon|evening|week|month)|next\s+week|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today
+                |twice|again|online|early|late|quickly|in\s+person|by\s+phone|over\s+the\s+phone))*
+        """;
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    // A question asks about a task rather than reporting on it: "is task 3 done?", "did I call mom?"
+    // ("did the laundry" reports; "did I do the laundry" asks).
+    private const string NotAQuestion = """
+        (?!(?:when|why|how|what|which|who|where)\b)
+        (?!(?:did|do|does|can|could|should|would|will|shall|may|might)\s+(?:i|we|you|he|she|they|it)\b)
+        (?!(?:is|are|was|were|am|have|has|had)\s+(?:i|we|you|he|she|they|it|the|my|our|this|that|task|\#?\d)\b)
+        """;
 
-    private const string When = @"(?:\s+(?:today|yesterday|already|earlier|finally|now|at\s+last|just\s+now|last\s+night|this\s+(?:morning|afternoon|evening|week)))*";
+    // Subjects that make a clause a report by the person rather than a statement about a task.
+    private const string Person = @"i|i've|i'm|i'd|we|we've|we're|you|he|she|they|it";
 
-    [GeneratedRegex(@"^(?:(?<i>i\s+have|i've|i)\s+)?(?:(?:just|finally|already|also|actually)\s+)*(?<verb>[a-z]+)(?:\s+(?<rest>.+?))?" + When + "$", Options)]
+    [GeneratedRegex($$"""
+        ^{{NotAQuestion}}
+        (?:(?:yesterday|today|earlier|this\s+(?:morning|afternoon|evening)|last\s+night)\s+)?
+        (?:(?<i>i|we)(?:'ve|'d|\s+have|\s+had)?\s+)?
+        (?:(?:just|finally|already|also|actually|successfully|now|went\s+and|went\s+ahead\s+and)\s+)*
+        (?: (?:managed|got\s+around|was\s+able|were\s+able|remembered)\s+to\s+(?<base>[a-z]+)
+          | (?<generic>{{Words.DidVerbs}})\b
+          | (?<verb>[a-z]+)
+        )
+        (?:\s+(?<rest>.+?))?
+        {{When}}$
+        """, Verbose)]
     private static partial Regex PastActionPattern();
 
-    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:really\s+|actually\s+)?(?:don't|dont|do\s+not|won't|wont|will\s+not|no\s+longer)\s+(?:need|have|want)\s+(?:to\s+)?|(?:i'm|im|i\s+am)\s+not\s+going\s+to\s+|no\s+longer\s+need\s+(?:to\s+)?|(?:there's\s+)?no\s+need\s+(?:to\s+|for\s+)?)(?<task>.+?)(?:\s+(?:anymore|any\s+more|after\s+all|now|today))*$", Options)]
+    [GeneratedRegex($$"""
+        ^(?: (?:(?:i|we)\s+)?(?:really\s+|actually\s+|just\s+)?
+             (?:don't|dont|do\s+not|won't|wont|will\s+not|no\s+longer|didn't|didnt)\s+(?:need|have|want)\s+(?:to\s+)?
+           | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?:going\s+to|gonna|doing|planning\s+(?:to|on))\s+
+           | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?=[a-z]+ing\b)     # "I'm not buying X"
+           | (?:i|we)\s+(?:won't|wont|will\s+not)\s+be\s+(?=[a-z]+ing\b)                 # "I won't be calling X"
+           | no\s+more\s+
+           | (?:there's\s+|there\s+is\s+)?no\s+(?:need|point)\s+(?:to\s+|for\s+|in\s+)?
+           | (?:i|we)\s+changed\s+(?:my|our)\s+minds?\s+(?:about|on)\s+
+        )
+        (?<task>.+?)
+        (?:\s+(?:anymore|any\s+more|after\s+all|now|today|either))*$
+        """, Verbose)]
     private static partial Regex NoLongerNeededPattern();
 
-    [GeneratedRegex(@"^(?<task>.+?)(?:'s|\s+(?:is|are|was|were|got|has\s+been|have\s+been|isn't|is\s+not|aren't|are\s+not|wasn't))\s+(?:now\s+|all\s+|already\s+)?(?:not\s+)?(?:needed|necessary|required|cancelled|canceled|done|finished|complete|completed|sorted|paid|bought|over|handled|taken\s+care\s+of|called|fixed|booked|sent)" + When + @"(?:\s+(?:anymore|any\s+more))?$", Options)]
+    // TASK [is|has been|got|…] STATE: the state says done, not needed, or is a verb's past form.
+    [GeneratedRegex($$"""
+        ^(?!(?:{{Person}})\b){{NotAQuestion}}
+        (?<task>.+?)
+        (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't\s+be|will\s+not\s+be))
+          | (?<be>'s(?:\s+been)?)
+          | \s+(?<be>is|are|was|were|got|has\s+been|have\s+been|had\s+been|has\s+now\s+been)
+        )?
+        \s+(?:(?:now|all|already|finally|just|been)\s+)*
+        (?: (?<unneeded>{{Words.NotNeededStates}})
+          | (?<needed>{{Words.NeededStates}})
+          | (?<done>{{Words.DoneStates}})
+          | (?<state>{{Words.DoneAdjectives}})
+          | (?<verb>[a-z]+)(?:\s+(?:out|up|off|down|back|over|away))?
+        )
+        (?:\s+(?:on|for)\s+(?:me|us))?                                    # "the dentist cancelled on me"
+        {{When}}(?:\s+(?:anymore|any\s+more))?$
+        """, Verbose)]
     private static partial Regex SettledPattern();
+
+    // TASK doesn't need (doing|to be done) anymore
+    [GeneratedRegex($$"""
+        ^(?!(?:{{Person}})\b)(?<task>.+?)
+        \s+(?:doesn't|dont|don't|does\s+not|do\s+not|no\s+longer)\s+needs?
+        (?:\s+(?:to\s+be\s+)?(?<what>[a-z]+))?
+        (?:\s+(?:anymore|any\s+more|now|today|after\s+all))*$
+        """, Verbose)]
+    private static partial Regex NeedsNothingPattern();
+
+    // no TASK needed (this week)
+    [GeneratedRegex($$"""^no\s+(?<task>.+?)\s+(?:needed|necessary|required){{When}}(?:\s+(?:anymore|any\s+more))?$""",
+        Verbose)]
+    private static partial Regex NoneNeededPattern();
+
+    [GeneratedRegex(@"^(?:my|our|his|her|their)\b", Verbose)]
+    private static partial Regex PossessivePattern();
 }

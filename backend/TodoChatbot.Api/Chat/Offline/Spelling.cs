@@ -55,11 +55,27 @@ public static class Spelling
         "cancer", "candle", "camel", "cancel", "where", "wheat", "wait", "want", "watt", "what",
         "item", "items", "stem", "title", "tittle", "total", "updates", "rename", "remain", "pick", "kick",
         "lick", "sick", "nick", "wick", "trick", "thick", "ads", "fist", "gist", "lint", "taste", "mars", "whet",
-        "cheque", "edict", "lumber", "bending", "mending", "fending", "crate", "tile", "hist", "wish", "whit",
+        "cheque", "edict", "dont", "wont", "cant", "didnt", "isnt", "wasnt", "doesnt", "havent", "shouldnt", "aint", "lumber", "bending", "mending", "fending", "crate", "tile", "hist", "wish", "whit",
     };
 
-    /// <summary>The message with its command words corrected, and how sure the correction is.</summary>
-    public static (string Text, Confidence Confidence) Correct(string text)
+    /// <summary>The states a task is marked as; the last word after "as" or "is" is read against these.</summary>
+    private static readonly string[] DoneWords = ["done", "complete", "completed", "finished"];
+
+    /// <summary>Words after which the last word of a message is a state: "mark task 3 as dnoe".</summary>
+    private static readonly HashSet<string> StateLinks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "as", "is", "are", "been", "was", "were",
+    };
+
+    /// <summary>Endings that make a command word another real word: "listed", "changed", "shows".</summary>
+    private static readonly string[] Inflections = ["s", "es", "ed", "ing", "er", "ers"];
+
+    /// <summary>
+    /// The message with its command words corrected, and how sure the correction is. With
+    /// <paramref name="realWords"/>, real words are corrected too ("shoe my tasks"): the parser asks
+    /// for that only when the message means nothing as typed.
+    /// </summary>
+    public static (string Text, Confidence Confidence) Correct(string text, bool realWords = false)
     {
         var words = Tokenize(text);
         var confidence = Confidence.Exact;
@@ -77,9 +93,11 @@ public static class Spelling
             }
             if (IsNumber(text, words[index]) || Filler.Contains(word) || IsVocabulary(word))
                 continue;
-            if (!inCommand && !beforeNumber)
+            var isState = index == words.Count - 1 && index > 0
+                && StateLinks.Contains(text.Substring(words[index - 1].Start, words[index - 1].Length));
+            if (!inCommand && !beforeNumber && !isState)
                 continue;
-            if (Nearest(word) is { } fix)
+            if (Nearest(word, inCommand || beforeNumber ? Vocabulary : DoneWords, realWords) is { } fix)
             {
                 words[index] = (start, length);
                 text = text[..start] + fix.Word + text[(start + length)..];
@@ -96,17 +114,20 @@ public static class Spelling
     }
 
     /// <summary>The vocabulary word a typed word most likely is, if it is close enough and only one fits.</summary>
-    private static (string Word, int Distance)? Nearest(string word)
+    private static (string Word, int Distance)? Nearest(string word, string[] vocabulary, bool realWords)
     {
         var lower = word.ToLowerInvariant();
-        if (lower.Length < 2 || RealWords.Contains(lower))
+        if (lower.Length < 2 || (!realWords && RealWords.Contains(lower)) || IsInflected(lower))
             return null;
         (string Word, int Distance)? best = null;
         var tie = false;
-        foreach (var candidate in Vocabulary)
+        foreach (var candidate in vocabulary)
         {
             // Short words allow one edit; two edits only between long words, where they are still rare.
             var allowed = lower.Length >= 6 && candidate.Length >= 6 ? 2 : 1;
+            // Two edits keep the first letter: "daleet" may be delete, "reading" is not pending.
+            if (lower[0] != candidate[0])
+                allowed = 1;
             var distance = Distance(lower, candidate, allowed);
             if (distance > allowed || (best is { } current && distance > current.Distance))
                 continue;
@@ -121,6 +142,10 @@ public static class Spelling
         }
         return tie ? null : best;
     }
+
+    private static bool IsInflected(string lower) => Array.Exists(Vocabulary, command =>
+        lower.StartsWith(command, StringComparison.Ordinal) && lower.Length > command.Length && command[^1] != 's'
+        && (Array.IndexOf(Inflections, lower[command.Length..]) >= 0 || (command[^1] == 'e' && lower[command.Length..] is "d" or "r")));
 
     private static bool IsVocabulary(string word) => Array.Exists(Vocabulary, candidate => candidate.Equals(word, StringComparison.OrdinalIgnoreCase));
 

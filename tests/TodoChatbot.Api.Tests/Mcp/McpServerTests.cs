@@ -5,7 +5,7 @@ using ModelContextProtocol.Protocol;
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
 
-namespace TodoChatbot.Api.Tests.Chat;
+namespace TodoChatbot.Api.Tests.Mcp;
 
 /// <summary>The MCP endpoint, driven by the SDK's real MCP client over HTTP (Streamable HTTP).</summary>
 public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using TodoChatbot.Api.Data;
+using TodoChatbot.Api.Tasks;
+using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Data;
 
 /// <summary>Migrations cover the model, and the real <c>migrate</c> command is safe to run twice at once.</summary>
 public sealed class MigrationTests
@@ -33,9 +35,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Two_migrate_commands_at_once_on_postgres_both_succeed_and_apply_each_migration_once()
     {
-        var (server, unavailable) = await PostgresServer.GetSharedAsync();
-        TestEnvironment.Require(unavailable);
-        var connectionString = await server!.CreateDatabaseAsync("migrate");
+        var connectionString = await PostgresServer.RequireDatabaseAsync("migrate");
 
         var exitCodes = await RunMigrateTwiceAtOnceAsync(connectionString);
 
@@ -77,7 +77,8 @@ public sealed class MigrationTests
     public async Task Migrate_against_an_unreachable_database_exits_1_with_the_reason()
     {
         var environment = MigrateEnvironment($"Host=127.0.0.1;Port={ServiceProcess.FreePort()};Database=none;Username=none;Password=none;Timeout=3");
-        environment["Database__ConnectWaitSeconds"] = "3";
+        // Room for at least one retry (every 2 s) even when starting the process is slow.
+        environment["Database__ConnectWaitSeconds"] = "10";
         await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], environment);
 
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -100,7 +101,8 @@ public sealed class MigrationTests
         await server.StopServerAsync();
 
         await using var process = ServiceProcess.Start(ApiAssembly, ["migrate"], MigrateEnvironment(connectionString));
-        await Task.Delay(TimeSpan.FromSeconds(4), Cancellation);
+        // It has met the stopped database and is waiting, not failing: then the database comes up.
+        await process.WaitForOutputAsync("Waiting for the database to accept connections", TimeSpan.FromSeconds(60));
         Assert.False(process.HasExited, $"migrate gave up while the database was down:\n{process.Output}");
         await server.StartServerAsync();
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -143,10 +145,10 @@ public sealed class MigrationTests
 
         await context.GetService<IMigrator>().MigrateAsync(cancellationToken: Cancellation);
 
-        var tasks = new Tasks.TaskService(context, TimeProvider.System);
-        var alicesTasks = await tasks.ListAsync(alice.Id, Tasks.TaskListFilter.All, Cancellation);
+        var tasks = new TaskService(context, TimeProvider.System);
+        var alicesTasks = await tasks.ListAsync(alice.Id, TaskListFilter.All, Cancellation);
         Assert.Equal([(1, "A1"), (3, "A3"), (6, "A6")], alicesTasks.Select(t => (t.Number, t.Title)));
-        Assert.Equal([(2, "B2"), (4, "B4")], (await tasks.ListAsync(bob.Id, Tasks.TaskListFilter.All, Cancellation)).Select(t => (t.Number, t.Title)));
+        Assert.Equal([(2, "B2"), (4, "B4")], (await tasks.ListAsync(bob.Id, TaskListFilter.All, Cancellation)).Select(t => (t.Number, t.Title)));
         Assert.Equal(7, (await tasks.CreateAsync(alice.Id, "A7", null, Cancellation))!.Number);
         Assert.Equal(5, (await tasks.CreateAsync(bob.Id, "B5", null, Cancellation))!.Number);
         Assert.Equal("A3", (await tasks.FindAsync(alice.Id, 3, Cancellation))!.Title);
@@ -158,10 +160,8 @@ public sealed class MigrationTests
     {
         if (provider == "Postgres")
         {
-            var (server, unavailable) = await PostgresServer.GetSharedAsync();
-            TestEnvironment.Require(unavailable);
             var options = new DbContextOptionsBuilder<PostgresTodoDbContext>();
-            PostgresTodoDbContext.Configure(options, await server!.CreateDatabaseAsync("previous"));
+            PostgresTodoDbContext.Configure(options, await PostgresServer.RequireDatabaseAsync("previous"));
             return new PostgresTodoDbContext(options.Options);
         }
         var sqlite = new DbContextOptionsBuilder<SqliteTodoDbContext>();

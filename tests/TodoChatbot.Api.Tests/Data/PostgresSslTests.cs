@@ -3,7 +3,7 @@ using TodoChatbot.Api.Data;
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Data;
 
 /// <summary>
 /// Neon accepts only SSL connections. These connect to the test PostgreSQL server (started with
@@ -16,9 +16,8 @@ public sealed class PostgresSslTests(PostgresSslTests.DatabaseUrlApiFactory fact
     [Fact]
     public async Task A_translated_url_with_sslmode_require_connects_over_ssl()
     {
-        var (server, unavailable) = await PostgresServer.GetSharedAsync();
-        TestEnvironment.Require(unavailable);
-        var url = $"postgresql://{PostgresServer.User}:{server!.Password}@{server.Host}:{server.Port}/postgres?sslmode=require&channel_binding=require";
+        var server = await PostgresServer.RequireSharedAsync();
+        var url = $"postgresql://{PostgresServer.User}:{server.Password}@{server.Host}:{server.Port}/postgres?sslmode=require&channel_binding=require";
 
         await using var connection = new NpgsqlConnection(PostgresUrl.ToConnectionString(url));
         await connection.OpenAsync(Cancellation);
@@ -38,9 +37,9 @@ public sealed class PostgresSslTests(PostgresSslTests.DatabaseUrlApiFactory fact
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/readyz", Cancellation)).StatusCode);
 
         // The API's pooled connections to its database are still open: every one of them uses SSL.
-        var (server, _) = await PostgresServer.GetSharedAsync();
+        var server = await PostgresServer.RequireSharedAsync();
         var database = new Uri(Factory.DatabaseSetting).AbsolutePath.Trim('/');
-        await using var connection = new NpgsqlConnection(server!.ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
         await connection.OpenAsync(Cancellation);
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FILTER (WHERE s.ssl), count(*) FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid) WHERE a.datname = @database",

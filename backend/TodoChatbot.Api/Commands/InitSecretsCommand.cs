@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace TodoChatbot.Api.Infrastructure;
+namespace TodoChatbot.Api.Commands;
 
 /// <summary>
 /// <c>TodoChatbot.Api init-secrets DIR</c>: writes a random JWT signing secret and a random

@@ -1,17 +1,8 @@
-using Microsoft.Extensions.Options;
+using TodoChatbot.Api.Data;
 
-namespace TodoChatbot.Api.Data;
+namespace TodoChatbot.Api.Commands;
 
-/// <summary>Migrates at start-up when <see cref="DatabaseOptions.MigrateOnStartup"/> is set, before the server listens.</summary>
-internal sealed class StartupMigration(IServiceProvider services, IOptions<DatabaseOptions> options) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        options.Value.MigrateOnStartup ? services.MigrateDatabaseAsync(cancellationToken) : Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-public static partial class MigrationCommand
+public static partial class MigrateCommand
 {
     public const string Name = "migrate";
 
@@ -21,7 +12,7 @@ public static partial class MigrationCommand
     /// </summary>
     public static async Task<int> RunAsync(WebApplication app)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationCommand));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
         var provider = app.Services.GetRequiredService<DatabaseConnection>().Provider;
         try
         {

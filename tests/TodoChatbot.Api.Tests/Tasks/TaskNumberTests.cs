@@ -1,7 +1,7 @@
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Tasks;
 
 /// <summary>
 /// Task numbers belong to the user: 1, 2, 3 … in creation order, whatever anyone else has, never

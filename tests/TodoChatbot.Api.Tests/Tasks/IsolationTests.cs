@@ -1,7 +1,7 @@
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Tasks;
 
 /// <summary>User B can neither read, list, change, complete nor delete user A's task, by path or by id.</summary>
 public abstract class IsolationTests(ApiFactory factory) : ApiTestBase(factory)

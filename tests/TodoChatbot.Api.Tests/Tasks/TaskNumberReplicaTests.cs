@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Tasks;
 
 /// <summary>
 /// Two backend processes on one PostgreSQL database, as two replicas behind a Service: creates for
@@ -15,9 +15,7 @@ public sealed class TaskNumberReplicaTests
     [Fact]
     public async Task Concurrent_creates_across_two_replicas_get_different_numbers()
     {
-        var (server, unavailable) = await PostgresServer.GetSharedAsync();
-        TestEnvironment.Require(unavailable);
-        var environment = BackendEnvironment.Production(await server!.CreateDatabaseAsync("replicas"));
+        var environment = BackendEnvironment.Production(await PostgresServer.RequireDatabaseAsync("replicas"));
         var api = RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");
         await using (var migrate = ServiceProcess.Start(api, ["migrate"], environment))
             Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, migrate.Output);

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TodoChatbot.Api.Tests.Infrastructure;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Auth;
 
 /// <summary>Every token that is not a valid, current token of this service gets 401, on every protected route.</summary>
 public abstract class TokenTests(ApiFactory factory) : ApiTestBase(factory)

@@ -1,7 +1,7 @@
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Auth;
 
 public sealed class RateLimitTests(RateLimitTests.StrictFactory factory)
     : ApiTestBase(factory), IClassFixture<RateLimitTests.StrictFactory>

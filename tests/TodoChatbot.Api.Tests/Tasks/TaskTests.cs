@@ -1,7 +1,7 @@
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Tasks;
 
 public abstract class TaskTests(ApiFactory factory) : ApiTestBase(factory)
 {

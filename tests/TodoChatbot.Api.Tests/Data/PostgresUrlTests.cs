@@ -1,7 +1,7 @@
 using Npgsql;
 using TodoChatbot.Api.Data;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Data;
 
 /// <summary>DATABASE_URL as Neon's console and other hosts give it, translated into Npgsql settings.</summary>
 public sealed class PostgresUrlTests

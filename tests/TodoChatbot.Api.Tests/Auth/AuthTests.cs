@@ -1,7 +1,7 @@
 using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Contracts;
 
-namespace TodoChatbot.Api.Tests;
+namespace TodoChatbot.Api.Tests.Auth;
 
 public abstract class AuthTests(ApiFactory factory) : ApiTestBase(factory)
 {

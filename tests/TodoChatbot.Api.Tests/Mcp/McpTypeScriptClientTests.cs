@@ -1,7 +1,7 @@
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
-namespace TodoChatbot.Api.Tests.Chat;
+namespace TodoChatbot.Api.Tests.Mcp;
 
 /// <summary>
 /// The MCP server driven by a client nobody here wrote: the official TypeScript SDK's, against the
@@ -17,10 +17,8 @@ public sealed class McpTypeScriptClientTests
     {
         TestEnvironment.Require(!File.Exists(RepositoryPaths.Combine("tools", "node", ".installed"))
             ? "the MCP TypeScript SDK is not installed (scripts/ci/install-node-tools.sh)" : null);
-        var (server, unavailable) = await PostgresServer.GetSharedAsync();
-        TestEnvironment.Require(unavailable);
         var url = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
-        var environment = BackendEnvironment.Production(await server!.CreateDatabaseAsync("mcp_ts"), url);
+        var environment = BackendEnvironment.Production(await PostgresServer.RequireDatabaseAsync("mcp_ts"), url);
         var api = RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");
         await using (var migrate = ServiceProcess.Start(api, ["migrate"], environment))
             Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, migrate.Output);
@@ -33,7 +31,7 @@ public sealed class McpTypeScriptClientTests
             ["MCP_URL"] = new Uri(url, "/mcp").ToString(),
             ["TOKEN_A"] = await RegisterAsync(http, "alice"),
             ["TOKEN_B"] = await RegisterAsync(http, "bob"),
-        }, Cancellation);
+        }, cancellationToken: Cancellation);
 
         Assert.True(exitCode == 0, $"{report}\n--- backend ---\n{backend.Output}");
         Assert.Equal(Checks, report.Split('\n').Count(line => line.StartsWith("ok - ", StringComparison.Ordinal)));

@@ -2,14 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace TodoChatbot.Api.Tests.Infrastructure;
+namespace TodoChatbot.Testing;
 
 /// <summary>
 /// A local stand-in for an OpenAI-compatible provider: a real HTTP server on a loopback port that
@@ -19,14 +14,16 @@ namespace TodoChatbot.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _http = null!;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private readonly ConcurrentQueue<JsonElement> _requests = new();
     private readonly ConcurrentQueue<string> _authorizations = new();
 
-    private FakeOpenAIServer(WebApplication app) => _app = app;
+    private FakeOpenAIServer()
+    {
+    }
 
-    public Uri BaseUrl => new($"{_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()}/v1");
+    public Uri BaseUrl => new($"{_http.BaseUrl.ToString().TrimEnd('/')}/v1");
 
     /// <summary>The chat-completions requests received, oldest first.</summary>
     public IReadOnlyList<JsonElement> Requests => _requests.ToArray();
@@ -36,27 +33,42 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public static async Task<FakeOpenAIServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeOpenAIServer(app);
-        app.MapPost("/v1/chat/completions", async context =>
-        {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body);
-            server._requests.Enqueue(body.RootElement.Clone());
-            server._authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
-            if (!server._script.TryDequeue(out var answer))
+        var server = new FakeOpenAIServer();
+        server._http = await LoopbackServer.StartAsync(app =>
+            app.MapPost("/v1/chat/completions", async context =>
             {
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsync("{\"error\":{\"message\":\"the fake server's script ran out\"}}");
-                return;
-            }
-            await answer(context);
-        });
-        await app.StartAsync();
+                using var body = await JsonDocument.ParseAsync(context.Request.Body);
+                server._requests.Enqueue(body.RootElement.Clone());
+                server._authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
+                if (!server._script.TryDequeue(out var answer))
+                {
+                    context.Response.StatusCode = 500;
+                    await context.Response.WriteAsync("{\"error\":{\"message\":\"the fake server's script ran out\"}}");
+                    return;
+                }
+                await answer(context);
+            }));
         return server;
     }
+
+    /// <summary>
+    /// The configuration that points the API's OpenAI-compatible provider at <paramref name="baseUrl"/>
+    /// (this server's, or a port where nothing listens); as environment variables with
+    /// <see cref="AsEnvironment"/>.
+    /// </summary>
+    public static Dictionary<string, string> ProviderSettings(Uri baseUrl, int timeoutSeconds = 2, int maxRetries = 0) => new()
+    {
+        ["Llm:Provider"] = "openai-compatible",
+        ["Llm:BaseUrl"] = baseUrl.ToString(),
+        ["Llm:ApiKey"] = "test-key",
+        ["Llm:Model"] = "fake-model",
+        ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Llm:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Configuration keys as a process's environment spells them (<c>Llm__Model</c>).</summary>
+    public static Dictionary<string, string?> AsEnvironment(IReadOnlyDictionary<string, string> settings) =>
+        settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => (string?)setting.Value);
 
     /// <summary>Forgets the script and the recorded requests (tests share one server).</summary>
     public void Reset()
@@ -148,9 +160,5 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         return context.Response.WriteAsync(response.ToJsonString());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }

@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>
+/// Reads a request to change a task: a new title ("rename task 2 to Call grandma", "update task 3: …",
+/// "change #2 -> …") or a new description ("add a note to task 1: …"). "change task 3 to done" asks
+/// for completion, not for a task called "Done".
+/// </summary>
+internal static partial class UpdateRequests
+{
+    public static OfflineCommand? Parse(string text)
+    {
+        if (DescriptionPattern().Match(text) is { Success: true } description)
+            return CommandParser.OnTask(description.Groups["ref"].Value,
+                task => new UpdateCommand(task, null, MessageText.Description(description.Groups["new"].Value)));
+        if (PunctuatedPattern().Match(text) is { Success: true } punctuated)
+            return Punctuated(punctuated, likelyOnly: false);
+        if (NumberedPattern().Match(text) is { Success: true } numbered)
+            return Punctuated(numbered, likelyOnly: !numbered.Groups["field"].Success);
+        if (NewTitlePatterns.Select(pattern => pattern.Match(text)).FirstOrDefault(match => match.Success) is { } rename)
+        {
+            var value = rename.Groups["new"].Value.Trim();
+            return CommandParser.OnTask(rename.Groups["ref"].Value, task => IsDoneWord(value)
+                ? new CompleteCommand(task)
+                : new UpdateCommand(task, MessageText.Title(value), null));
+        }
+        if (RenameOnlyPattern().Match(text) is { Success: true } only
+            && TaskReferences.Parse(only.Groups["ref"].Value) is { IsEmpty: false } named)
+            return new NewTitleMissing(named);
+        return null;
+    }
+
+    private static readonly Regex[] NewTitlePatterns =
+        [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern()];
+
+    /// <summary>"complete", "done", "finished": a status rather than a title.</summary>
+    public static bool IsDoneWord(string text) => DoneWordPattern().IsMatch(text.Trim().TrimEnd('.', '!'));
+
+    /// <summary>
+    /// "update task 3: NEW", "change #2 -> NEW", "task 1 description: NEW". Without a verb or a field
+    /// ("task 3: buy bread") the change is only likely, so <paramref name="likelyOnly"/> makes it a proposal.
+    /// </summary>
+    private static OfflineCommand Punctuated(Match match, bool likelyOnly)
+    {
+        var task = TaskReferences.Parse(match.Groups["ref"].Value);
+        var value = match.Groups["new"].Value.Trim();
+        if (task is null)
+            return new BulkCommand();
+        if (IsDoneWord(value))
+            return new CompleteCommand(task);
+        var title = MessageText.Title(value);
+        if (title.Length == 0)
+            return new NewTitleMissing(task);
+        if (likelyOnly)
+            return new Proposal(new UpdateCommand(task, title, null));
+        var describes = DescriptionFieldPattern().IsMatch(match.Groups["field"].Value);
+        return describes
+            ? new UpdateCommand(task, null, MessageText.Description(value))
+            : new UpdateCommand(task, title, null);
+    }
+
+    private const RegexOptions Verbose = CommandParser.Verbose;
+
+    private const string Field = $"{Words.TitleField}|{Words.DescriptionField}";
+
+    // "update task 3: NEW", "rename #4 - NEW", "change task 2 → NEW", "update task 1's title: NEW"
+    [GeneratedRegex($$"""
+        ^(?:{{Words.ChangeVerbs}}|set|(?:fix|correct)\s+(?:the\s+|a\s+)?(?:typo|spelling|title|name)\s+(?:in|of|on))\s+
+        (?:the\s+(?:{{Words.TitleField}})\s+(?:of|for)\s+)?
+        (?<ref>(?:(?!\s(?:to|into|as)[\s:])[^:=→])+?)  # the task: up to the separator, and not "… to …"
+        (?:'s)?
+        (?:\s+(?:with\s+)?(?:a\s+|the\s+)?(?:new\s+)?(?<field>{{Field}}))?
+        \s*(?:{{Words.Arrow}})\s*
+        (?<new>.*)$
+        """, Verbose)]
+    private static partial Regex PunctuatedPattern();
+
+    // "task 3 title: NEW", "task 1 description: NEW", "task 3: NEW" (only likely), "task 3: done"
+    [GeneratedRegex($$"""
+        ^(?<ref>(?:(?:task|todo|item|number)\s*\#?\s*|\#)\d+)
+        (?:'s)?
+        (?:\s+(?<field>{{Field}}|rename|new\s+title|new\s+name))?
+        \s*(?:{{Words.Arrow}})\s*
+        (?<new>.*)$
+        """, Verbose)]
+    private static partial Regex NumberedPattern();
+
+    // "change|rename|update TASK to NEW", "change the title of TASK to NEW", "set task 4 title to NEW"
+    [GeneratedRegex($$"""
+        ^(?: {{Words.ChangeVerbs}}|call
+           | set(?=\s.*\b(?:{{Words.TitleField}})\b.*\s(?:to|as)\s)       # "set" only with the field named
+        )\s+
+        (?:the\s+(?:{{Words.TitleField}})\s+of\s+)?
+        (?<ref>.+?)(?:'s)?
+        (?:\s+(?:{{Words.TitleField}}))?
+        (?:\s+from\s+.+?)?                                            # "change task 1 from OLD to NEW"
+        \s+(?:to|into|as)\s*[:\-]?\s+
+        (?:(?:say|be\s+called|be\s+named)\s+)?                          # "change task 2 to say NEW"
+        (?<new>.+)$
+        """, Verbose)]
+    private static partial Regex RenamePattern();
+
+    // "task 2 should say NEW", "the dentist task should be NEW", "make task 2 say NEW"
+    [GeneratedRegex($$"""
+        ^(?:make\s+)?
+        (?<ref>{{NamedTask}})
+        \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+)?
+        (?:{{SayWords}})\s+
+        (?<new>.+)$
+        """, Verbose)]
+    private static partial Regex ShouldSayPattern();
+
+    // rename task 2 "NEW": a quoted title needs no "to"
+    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
+    private static partial Regex QuotedTitlePattern();
+
+    // "retitle task 1 NEW", "call #2 NEW": after a task number the new title needs no "to"
+    [GeneratedRegex($$"""
+        ^(?:rename|retitle|call|name)\s+
+        (?<ref>(?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b|\#\d+)
+        \s+(?!(?:to|into|as)\b)(?<new>.+)$
+        """, Verbose)]
+    private static partial Regex NumberThenTitlePattern();
+
+    // "replace task 2 with NEW"
+    [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}})\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]
+    private static partial Regex ReplacePattern();
+
+    /// <summary>Words that introduce a new title: "to say …", "should read …", "to be called …".</summary>
+    private const string SayWords = @"say|read|be\s+called|be\s+named|be\s+renamed\s+to|be\s+changed\s+to|be";
+
+    /// <summary>A task named plainly enough to be renamed without a verb: "task 2", "#2", "the dentist task", "“…”".</summary>
+    private const string NamedTask = $$"""
+        (?: (?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b | \#\d+
+          | the\s+.+?\s+(?:{{Words.TaskNoun}}) | ["“'].+?["”']
+        )
+        """;
+
+    // "rename task 2", "update the dentist task": a change without the new title
+    [GeneratedRegex($$"""
+        ^(?:rename|retitle|update|edit|modify|change)\s+
+        (?<ref> (?:(?:task|todo|item|number)\s*)?\#?\d+
+              | (?:task|todo|item|number)\s+(?:{{Words.NumberWords}})
+              | (?:the\s+)?.+?\s+(?:task|todo|item)
+        )
+        (?:\s+(?:to|into|as))?$
+        """, Verbose)]
+    private static partial Regex RenameOnlyPattern();
+
+    // A new description: "set the description of TASK to TEXT", "add a note to TASK: TEXT",
+    // "change TASK's description to TEXT", "add description TEXT to task 3"
+    [GeneratedRegex($$"""
+        ^(?: (?:set|change|update|edit)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
+             (?<ref>.+?)\s+to\s*:?\s+(?<new>.+)
+           | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+(?:to|for|on)\s+
+             (?<ref>.+?)\s*(?::|-|saying|that\s+says)\s*(?<new>.+)
+           | (?:set|change|update|edit)\s+(?<ref>.+?)(?:'s)?\s+(?:{{Words.DescriptionField}})\s+to\s*:?\s+
+             (?<new>.+)
+           | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+
+             (?<new>.+?)\s+(?:to|for|on)\s+(?<ref>(?:task\s+|\#)\S+)
+           | describe\s+(?<ref>.+?)\s+as\s+(?<new>.+)
+        )$
+        """, Verbose)]
+    private static partial Regex DescriptionPattern();
+
+    [GeneratedRegex($$"""^(?:{{Words.DescriptionField}})$""", Verbose)]
+    private static partial Regex DescriptionFieldPattern();
+
+    [GeneratedRegex($$"""^(?:{{Words.Done}})$""", Verbose)]
+    private static partial Regex DoneWordPattern();
+}

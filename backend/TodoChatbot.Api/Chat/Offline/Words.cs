@@ -1,0 +1,149 @@
+namespace TodoChatbot.Api.Chat.Offline;
+
+/// <summary>
+/// The word lists the offline assistant's rules are composed from. Each list is a regex alternation
+/// (entries separated by "|", a space inside an entry written <c>\s+</c>), used inside a group:
+/// <c>(?:{Words.DeleteVerbs})</c>. A synonym added here reaches every rule that uses the list; the
+/// rules themselves (in <see cref="CommandParser"/> and its helpers) say only how lists combine.
+/// The patterns are compiled with IgnorePatternWhitespace, so a literal "#" must be written <c>\#</c>.
+/// </summary>
+internal static class Words
+{
+    // ---- Things on the list ----------------------------------------------------------------
+
+    /// <summary>What one entry of the list is called.</summary>
+    public const string TaskNoun = @"task|todo|to-do|item";
+
+    /// <summary>What the list is called, and what its entries are called together.</summary>
+    public const string ListNoun =
+        @"tasks?|todos?|to-dos?|list|items?|things|everything|anything|stuff|progress|overview|summary|rundown";
+
+    /// <summary>Words naming a task's title, and its description.</summary>
+    public const string TitleField = @"title|name";
+
+    public const string DescriptionField = @"description|notes?|details?";
+
+    /// <summary>"my list", "the to-do list", "my task list": where tasks are put and taken from.</summary>
+    public const string MyList = @"(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list";
+
+    // ---- Status ------------------------------------------------------------------------------
+
+    /// <summary>A task's state when it is done; "change task 3 to done" completes rather than renames.</summary>
+    public const string Done = @"complete|completed|done|finished";
+
+    /// <summary>Words that ask for the completed tasks in a list request.</summary>
+    public const string CompletedStatus =
+        @"complete|completed|done|finish|finished|(?:checked|ticked|crossed)\s+off|accomplished";
+
+    /// <summary>
+    /// Words that ask for the pending tasks. "not done" and "haven't" contain or imply a completion
+    /// word, so a list request is read as pending whenever one of these is present.
+    /// </summary>
+    public const string PendingStatus =
+        @"pending|outstanding|remaining|remains|left|incomplete|unfinished|undone|open(?!\s+(?:my|the|up)\b)" +
+        @"|not\s+(?:yet\s+)?(?:done|complete|completed|finished)" +
+        @"|haven't|havent|have\s+not|didn't|didnt|did\s+not" +
+        @"|(?:have|need|got|things|stuff)\s+to\s+do|to\s+(?:get|be)\s+done|still";
+
+    /// <summary>A task's state when it is not done: asking for it is a reopen, which the tools cannot do.</summary>
+    public const string NotDone =
+        @"not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|unfinished|pending|open";
+
+    /// <summary>A task's state, said of it, when it is done: "the bill is sorted", "the laundry's out of the way".</summary>
+    public const string DoneStates =
+        @"done|finished|complete|completed|sorted(?:\s+out)?|handled|taken\s+care\s+of|dealt\s+with|over" +
+        @"|out\s+of\s+the\s+way|(?:ticked|crossed|checked)\s+off|accomplished";
+
+    /// <summary>Words that say, of a thing, that its task is done: "my room is tidy" did "Tidy my room".</summary>
+    public const string DoneAdjectives = @"tidy|clean|ready|fixed|empty|charged|organized|organised";
+
+    /// <summary>A task's state when it will not be done: "the party got cancelled", "the trip is off".</summary>
+    public const string NotNeededStates =
+        @"cancell?ed|canceled|called\s+off|off|postponed|moved|rescheduled|scrapped|dropped|unnecessary" +
+        @"|(?:not|no\s+longer)\s+(?:needed|necessary|required|happening)";
+
+    /// <summary>States that say a task will not be done only when denied: "the walk isn't happening".</summary>
+    public const string NeededStates = @"needed|necessary|required|happening|going\s+ahead|relevant";
+
+    // ---- Verbs -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Past verbs that say only that something was done, not what: "I did the laundry", "took care of
+    /// the bill", "got the groceries". What follows them names the task without its verb.
+    /// </summary>
+    public const string DidVerbs =
+        @"got\s+done\s+with|got\s+in\s+touch\s+with|reached\s+out\s+to|caught\s+up\s+with|checked\s+in\s+with" +
+        @"|followed\s+up\s+with|did|done|got|gotten|gave|given|been|went|finished|completed|handled" +
+        @"|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled" +
+        @"|accomplished|achieved|nailed|(?:ticked|checked|crossed)\s+off";
+
+    /// <summary>Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo).</summary>
+    public const string AddVerbs =
+        @"add|create|make(?!\s+sure)|new|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
+        @"|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
+
+    /// <summary>Verbs that remove a task.</summary>
+    public const string DeleteVerbs =
+        @"delete|del|remove|cancel|drop|erase|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
+        @"|purge|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
+
+    /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
+    public const string CompleteVerbs =
+        @"complete|completed|finish|finished|done|close|finalize|check\s+off|tick\s+off|cross\s+off|mark\s+off" +
+        @"|strike(?:\s+off)?|tick";
+
+    /// <summary>Verbs that set a state: "mark task 3 as done", "set task 1 to completed".</summary>
+    public const string MarkVerbs = @"mark|set|flag|tick|check";
+
+    /// <summary>Verbs that undo a completion (the tools cannot: the assistant says how to untick instead).</summary>
+    public const string ReopenVerbs = @"reopen|uncheck|untick|uncomplete|undo";
+
+    /// <summary>Verbs that change a task's title or description.</summary>
+    public const string ChangeVerbs = @"change|update|rename|edit|modify|retitle";
+
+    /// <summary>Verbs that ask to see the list.</summary>
+    public const string ShowVerbs = @"show|list|display|view|see";
+
+    /// <summary>How a list request may begin ("show …", "what …", "do I …", "any …", "my …").</summary>
+    public const string ListOpeners =
+        @"show|list|display|view|see|get|give|gimme|tell|what|which|whats|what's|how\s+many|how's|how\s+is" +
+        @"|remind|do\s+i|is\s+there|are\s+there|any|anything|everything|my|all|check|read|print|open|where" +
+        @"|pull\s+up|bring\s+up|let\s+me\s+see|lemme\s+see|fetch|is\s+my|are\s+my";
+
+    // ---- Words around a request --------------------------------------------------------------
+
+    /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
+    public const string Openers =
+        @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
+        @"|actually|then|now|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
+        @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering";
+
+    /// <summary>Words that only make a request polite.</summary>
+    public const string Please = @"please|pls|kindly";
+
+    /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
+    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me";
+
+    /// <summary>A greeting on its own.</summary>
+    public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
+
+    /// <summary>A thank-you or an acknowledgement on its own.</summary>
+    public const string Thanks = @"thanks|thank\s+you|thx|cheers|great|perfect|awesome|nice|cool|ok|okay";
+
+    /// <summary>Asking for help with the assistant itself.</summary>
+    public const string HelpRequests =
+        @"help|\?+|what\s+can\s+you\s+do|how\s+does\s+this\s+work|how\s+do\s+i\s+use\s+(?:this|you)" +
+        @"|commands|menu|what\s+are\s+your\s+commands";
+
+    /// <summary>Numbers written as words after "task" or "number": "delete task three".</summary>
+    public const string NumberWords =
+        @"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen" +
+        @"|seventeen|eighteen|nineteen|twenty";
+
+    /// <summary>A task's place in the list: "the first one", "the 2nd task".</summary>
+    public const string Ordinals =
+        @"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th";
+
+    /// <summary>Words that separate an old value from a new one: "task 3: NEW", "#2 -> NEW", "task 1 - NEW".</summary>
+    public const string Arrow = @":|->|→|=|\s[-–—]";
+}
