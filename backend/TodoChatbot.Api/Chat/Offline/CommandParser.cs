@@ -84,7 +84,8 @@ public static partial class CommandParser
         }
         // A first clause that is only a list request or nothing ("done - groceries") is read as a whole.
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
-        if (first is not (HelpCommand or ListCommand))
+        // A first clause with no task ("I did it! I walked the dog") waits for a statement that names one.
+        if (first is not (HelpCommand or ListCommand) && TargetOf(first) is not { IsEmpty: true })
             return first;
         // No clause is a command: the statement that names most is the message ("I finally did it, I called mom").
         var statement = clauses
@@ -293,7 +294,7 @@ public static partial class CommandParser
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
            | remember\s*:?\s+(?!(?:when|that|how|what|who|where|why|if|me|you|the\s+time)\b)  # "remember: buy milk"
-           | don'?t\s+(?:let\s+me\s+)?forget\s*(?:(?:to|about)\s+|[:\-–]\s*)
+           | don'?t\s+(?:let\s+me\s+)?forget\s*(?:(?:to|about)\s+|[:\-–]\s*|(?=(?:the|my|a|an)\s))
            | i'll\s+need\s+to\s+
            | make\s+sure\s+(?:to|that\s+i|i)\s+
         )

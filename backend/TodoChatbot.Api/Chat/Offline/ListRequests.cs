@@ -59,6 +59,7 @@ internal static partial class ListRequests
         | ^what\s+(?:else|remains)\b
         | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
         | ^what\s+(?:to|is\s+there\s+to)\s+do\b
+        | ^what\s+(?:am|have|did)\s+i\s+(?:forgetting|forgotten|forgot|missing|missed)\b
         | ^what'?s\s+coming\s+up\b | ^what\s+is\s+coming\s+up\b
         | ^(?:got|have\s+you\s+got|do\s+you\s+have)\s+anything\b
         | ^(?:is\s+there\s+)?anything\s+(?:that\s+)?i(?:'ve)?\s+(?:forgot|forgotten|missed)\b

@@ -167,6 +167,8 @@ public static partial class Reports
            | no\s+more\s+
            | (?:there's\s+|there\s+is\s+)?no\s+(?:need|point)\s+(?:to\s+|for\s+|in\s+)?
            | (?:i|we)\s+changed\s+(?:my|our)\s+minds?\s+(?:about|on)\s+
+           | (?:i|we)(?:'ve|\s+have)?\s+decided\s+(?:not\s+to|against)\s+
+           | (?:i'm|i\s+am|i'll|i\s+will|we're|we'll)\s+(?:skipping|skip|dropping|drop)\s+
         )
         (?<task>.+?)
         (?:\s+(?:anymore|any\s+more|after\s+all|now|today|either))*$
@@ -177,7 +179,8 @@ public static partial class Reports
     [GeneratedRegex($$"""
         ^(?!(?:{{Person}})\b){{NotAQuestion}}
         (?<task>.+?)
-        (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't\s+be|will\s+not\s+be))
+        (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't(?:\s+be)?|will\s+not(?:\s+be)?
+                        |isn't\s+going\s+to|is\s+not\s+going\s+to|can't|cannot))
           | (?<be>'s(?:\s+been)?)
           | \s+(?<be>is|are|was|were|got|has\s+been|have\s+been|had\s+been|has\s+now\s+been)
         )?

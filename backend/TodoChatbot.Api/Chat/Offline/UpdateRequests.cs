@@ -112,7 +112,7 @@ internal static partial class UpdateRequests
     private static partial Regex ShouldSayPattern();
 
     // rename task 2 "NEW": a quoted title needs no "to"
-    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
+    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}}|make)\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
     private static partial Regex QuotedTitlePattern();
 
     // "retitle task 1 NEW", "call #2 NEW": after a task number the new title needs no "to"

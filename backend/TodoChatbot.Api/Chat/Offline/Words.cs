@@ -63,7 +63,7 @@ internal static class Words
         @"|(?:not|no\s+longer)\s+(?:needed|necessary|required|happening)";
 
     /// <summary>States that say a task will not be done only when denied: "the walk isn't happening".</summary>
-    public const string NeededStates = @"needed|necessary|required|happening|going\s+ahead|relevant";
+    public const string NeededStates = @"needed|necessary|required|happening|happen|going\s+ahead|go\s+ahead|relevant";
 
     // ---- Verbs -------------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ internal static class Words
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
         @"delete|del|remove|cancel|drop|erase|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
-        @"|purge|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
+        @"|purge|nuke|zap|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
     public const string CompleteVerbs =
