@@ -176,8 +176,10 @@ public static partial class CommandParser
         if (TaskReferences.Parse(statement.Words) is not { } task)
             return new BulkCommand();
         if (statement.Outcome == Outcome.NotNeeded)
-            return task.IsEmpty ? new HelpCommand() : new Proposal(new DeleteCommand(task));
-        return new CompleteCommand(task with { Fallback = statement.Fallback });
+            return task.IsEmpty
+                ? new HelpCommand()
+                : new Proposal(new DeleteCommand(task with { FromStatement = true }));
+        return new CompleteCommand(task with { Fallback = statement.Fallback, FromStatement = true });
     }
 
     private static readonly TaskReference NoTask = new(null, null);
@@ -321,7 +323,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?:(?:to|on|in|onto)\s+)?
         (?: {{Words.MyList}}\s*[:\-]?(?:\s*(?:to|for)\b)?
-          | (?:todo\s+|to-do\s+|task\s+)?list\s*[:\-]
+          | (?:todo\s+|to-do\s+|task\s+)?(?:list|todos?|to-dos?|tasks)\s*[:\-]
         )\s*
         """, Verbose)]
     private static partial Regex LeadingListPattern();
@@ -404,7 +406,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?!(?: which|what|whats|what's|how|are|is|am|was|were|do|does|did|have|has|can|could|should|will|would
               | where|when|why|who|any|anything|show|list|all|everything
-              | i'm|i\s+am|i've|we're|we\s+are|you're|you)\b)
+              | i'm|i\s+am|i've|we're|we\s+are|you're|you|got|get)\b)                 # "got the shopping done" reports
         (?<ref>.+?)(?<!\b(?:not|never))                                  # "tasks not done" is a list request
         (?:'s|\s+(?:is|are|was|has\s+been|have\s+been|got))?
         \s+(?:now\s+)?(?:all\s+)?(?:{{Words.Done}})$

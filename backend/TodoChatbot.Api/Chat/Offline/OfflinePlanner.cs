@@ -103,7 +103,7 @@ public static class OfflinePlanner
                 ? act(tasks[position - 1].Id, tasks[position - 1].Title)
                 : new Reply($"Your list has {Count(tasks.Count, "task")}, so there is no {reference.Words}. Say “show my tasks” to see them.");
         }
-        var matches = TaskMatcher.Match(tasks, reference.Words!);
+        var matches = TaskMatcher.Match(tasks, reference.Words!, trimPhrases: reference.FromStatement);
         if (matches.Count == 0 && reference is { Fallback: { } fallback, ActOnFallback: true })
             matches = TaskMatcher.Match(tasks, fallback);
         if (preferPending && matches.Count > 1 && matches.Count(task => !task.Completed) == 1)

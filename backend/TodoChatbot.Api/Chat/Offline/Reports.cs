@@ -33,7 +33,7 @@ public static partial class Reports
         if (Read(clause) is not { } statement)
             return null;
         return TaskReferences.Parse(statement.Words) is { } named
-            ? named with { Fallback = statement.Fallback, ActOnFallback = true }
+            ? named with { Fallback = statement.Fallback, ActOnFallback = true, FromStatement = true }
             : null;
     }
 
@@ -47,7 +47,7 @@ public static partial class Reports
             .Where(word => !StatementWords.Contains(word.Trim('.', ',', '!', '?')))
             .Select(word => PastTense.BaseForm(word) ?? word);
         var rest = string.Join(' ', words);
-        return rest.Length == 0 ? null : TaskReferences.Parse(rest);
+        return rest.Length == 0 ? null : TaskReferences.Parse(rest) is { } named ? named with { FromStatement = true } : null;
     }
 
     /// <summary>"I don't need (to) X anymore", "we're not doing X", "no need to X" → X.</summary>
@@ -103,8 +103,15 @@ public static partial class Reports
         if (PastActionPattern().Match(clause) is not { Success: true } match)
             return null;
         var rest = match.Groups["rest"].Value;
+        // "got the shopping done": the generic verb's object, without its "done".
         if (match.Groups["generic"].Success)
-            return rest.Length == 0 ? null : new Statement(Outcome.Done, rest);
+            return rest.Length == 0 ? null : new Statement(Outcome.Done, GotDonePattern().Replace(rest, ""));
+        // "I called the dentist and booked a cleaning": the first thing done is the report.
+        if (AndThenPattern().Match(rest) is { Success: true } then && PastTense.BaseForm(then.Groups["verb"].Value) is not null)
+            rest = rest[..then.Index];
+        // "I fed and walked the dog": the last verb is the one the object belongs to.
+        if (AndVerbPattern().Match(rest) is { Success: true } and && PastTense.BaseForm(and.Groups["verb"].Value) is { } last)
+            return new Statement(Outcome.Done, $"{last} {and.Groups["rest"].Value}", and.Groups["rest"].Value);
         if (match.Groups["base"].Success)
             return new Statement(Outcome.Done, $"{match.Groups["base"].Value} {rest}".Trim(), rest.Length == 0 ? null : rest);
         var verb = PastTense.BaseForm(match.Groups["verb"].Value);
@@ -171,13 +178,13 @@ public static partial class Reports
            | (?:i'm|i\s+am|i'll|i\s+will|we're|we'll)\s+(?:skipping|skip|dropping|drop)\s+
         )
         (?<task>.+?)
-        (?:\s+(?:anymore|any\s+more|after\s+all|now|today|either))*$
+        (?:\s+(?:anymore|any\s+more|after\s+all|now|today|tonight|tomorrow|either|this\s+(?:week|month)))*$
         """, Verbose)]
     private static partial Regex NoLongerNeededPattern();
 
     // TASK [is|has been|got|…] STATE: the state says done, not needed, or is a verb's past form.
     [GeneratedRegex($$"""
-        ^(?!(?:{{Person}})\b){{NotAQuestion}}
+        ^(?!(?:{{Person}}|{{Words.DidVerbs}})\b){{NotAQuestion}}
         (?<task>.+?)
         (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't(?:\s+be)?|will\s+not(?:\s+be)?
                         |isn't\s+going\s+to|is\s+not\s+going\s+to|can't|cannot))
@@ -209,6 +216,15 @@ public static partial class Reports
     [GeneratedRegex($$"""^no\s+(?<task>.+?)\s+(?:needed|necessary|required){{When}}(?:\s+(?:anymore|any\s+more))?$""",
         Verbose)]
     private static partial Regex NoneNeededPattern();
+
+    [GeneratedRegex(@"\s+(?:done|sorted|finished|out\s+of\s+the\s+way)$", Verbose)]
+    private static partial Regex GotDonePattern();
+
+    [GeneratedRegex(@"^and\s+(?<verb>[a-z]+)\s+(?<rest>.+)$", Verbose)]
+    private static partial Regex AndVerbPattern();
+
+    [GeneratedRegex(@"\s+and\s+(?:then\s+)?(?<verb>[a-z]+)\b", Verbose)]
+    private static partial Regex AndThenPattern();
 
     [GeneratedRegex(@"^(?:my|our|his|her|their)\b", Verbose)]
     private static partial Regex PossessivePattern();

@@ -59,7 +59,7 @@ internal static class Words
 
     /// <summary>A task's state when it will not be done: "the party got cancelled", "the trip is off".</summary>
     public const string NotNeededStates =
-        @"cancell?ed|canceled|called\s+off|off|postponed|moved|rescheduled|scrapped|dropped|unnecessary" +
+        @"called\s+to\s+cancel|cancell?ed|canceled|called\s+off|off|postponed|moved|rescheduled|scrapped|dropped|unnecessary" +
         @"|(?:not|no\s+longer)\s+(?:needed|necessary|required|happening)";
 
     /// <summary>States that say a task will not be done only when denied: "the walk isn't happening".</summary>
