@@ -86,7 +86,10 @@ public static partial class CommandParser
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
         // A first clause with no task ("I did it! I walked the dog") waits for a statement that names one.
         if (first is not (HelpCommand or ListCommand) && TargetOf(first) is not { IsEmpty: true })
-            return first;
+        {
+            var several = first is CompleteCommand or DeleteCommand && clauses.Skip(1).Any(NamesAnotherTask);
+            return several ? new BulkCommand() : first;
+        }
         // No clause is a command: the statement that names most is the message ("I finally did it, I called mom").
         var statement = clauses
             .Select(clause => ParseClause(MessageText.Normalize(clause), reports: true))
@@ -102,6 +105,25 @@ public static partial class CommandParser
     /// </summary>
     private static TaskReference? NamedIn(string clause) =>
         TargetOf(ParseClause(MessageText.Normalize(clause), reports: false)) ?? Reports.Subject(clause);
+
+    /// <summary>
+    /// "delete groceries, mom": a clause after a command that is a short name and no reason ("…, I
+    /// don't need it", "…, she's visiting") names another task, so the command is for several.
+    /// </summary>
+    private static bool NamesAnotherTask(string clause)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 4 && ParseClause(MessageText.Normalize(clause), reports: false) is HelpCommand
+            && !ReasonPattern().IsMatch(clause) && Reports.Read(clause) is null;
+    }
+
+    // How a reason after a command begins: "…, I called her", "…, she's visiting", "…, because …"
+    [GeneratedRegex("""
+        ^(?:i|i'm|i've|i'll|i'd|she|she's|he|he's|they|they're|we|we're|it|it's|that|that's|this|because|since|as|cause
+            |so|please|thanks|thank|ok|okay|now|just|no|yes|not|never|don't|already|finally|yesterday|today)\b
+        | \b(?:is|are|was|were|has|have|had|did|does|do)\b | n't\b
+        """, Verbose)]
+    private static partial Regex ReasonPattern();
 
     /// <summary>Words that stand for a task named elsewhere: "add it", "delete that".</summary>
     private static bool IsPronoun(string title) =>
@@ -156,10 +178,11 @@ public static partial class CommandParser
             && PastTense.BaseForm(markAs.Groups["verb"].Value) is not null)
             return OnTask(markAs.Groups["ref"].Value, task => new CompleteCommand(task));
         // "mark #4" says what to mark, not as what: most likely done, so ask.
+        // "mark it" after a statement completes what the statement names.
         if (MarkOnlyPattern().Match(text) is { Success: true } markOnly
             && !ListRequests.NamesOnlyTheList(markOnly.Groups["ref"].Value)
-            && TaskReferences.Parse(markOnly.Groups["ref"].Value) is { IsEmpty: false } marked)
-            return new Proposal(new CompleteCommand(marked));
+            && TaskReferences.Parse(markOnly.Groups["ref"].Value) is { } marked)
+            return marked.IsEmpty ? new CompleteCommand(NoTask) : new Proposal(new CompleteCommand(marked));
         if (ListRequests.Parse(text) is { } list)
             return list;
         if (!reports)
@@ -179,7 +202,8 @@ public static partial class CommandParser
             return task.IsEmpty
                 ? new HelpCommand()
                 : new Proposal(new DeleteCommand(task with { FromStatement = true }));
-        return new CompleteCommand(task with { Fallback = statement.Fallback, FromStatement = true });
+        var complete = new CompleteCommand(task with { Fallback = statement.Fallback, FromStatement = true });
+        return statement.Outcome == Outcome.MaybeDone ? new Proposal(complete) : complete;
     }
 
     private static readonly TaskReference NoTask = new(null, null);

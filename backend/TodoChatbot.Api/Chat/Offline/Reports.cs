@@ -6,6 +6,9 @@ namespace TodoChatbot.Api.Chat.Offline;
 public enum Outcome
 {
     Done,
+
+    /// <summary>"I walked": a report of doing, but of what is only a guess from the verb.</summary>
+    MaybeDone,
     NotNeeded,
 }
 
@@ -120,7 +123,7 @@ public static partial class Reports
         var person = match.Groups["i"].Success;
         if (verb is null || (rest.Length == 0 && !person) || (!person && PastTense.IsAlsoPresent(match.Groups["verb"].Value)))
             return null;
-        return rest.Length == 0 ? new Statement(Outcome.Done, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest);
+        return rest.Length == 0 ? new Statement(Outcome.MaybeDone, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest);
     }
 
     /// <summary>Words of a statement that name no task: who did it, when, and the verbs of being.</summary>

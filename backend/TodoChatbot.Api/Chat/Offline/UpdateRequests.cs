@@ -36,9 +36,10 @@ internal static partial class UpdateRequests
     private static OfflineCommand Renamed(Match match)
     {
         var value = match.Groups["new"].Value.Trim();
-        return CommandParser.OnTask(match.Groups["ref"].Value, task => IsDoneWord(value)
-            ? new CompleteCommand(task)
-            : new UpdateCommand(task, MessageText.Title(value), null));
+        var title = MessageText.Title(value);
+        return CommandParser.OnTask(match.Groups["ref"].Value, task => IsDoneWord(value) ? new CompleteCommand(task)
+            : title.Length == 0 ? new NewTitleMissing(task)
+            : new UpdateCommand(task, title, null));
     }
 
     /// <summary>"complete", "done", "finished": a status rather than a title.</summary>

@@ -115,7 +115,7 @@ internal static class Words
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
     public const string Openers =
         @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
-        @"|actually|then|now|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
+        @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
         @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering";
 
     /// <summary>Words that only make a request polite.</summary>
