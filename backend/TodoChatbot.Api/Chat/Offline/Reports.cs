@@ -140,7 +140,7 @@ public static partial class Reports
     private const string When = """
         (?:\s+(?:today|tonight|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
                 |this\s+(?:morning|afternoon|evening|week|month)|next\s+week|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today
-                |twice|again|online|early|late|quickly|in\s+person|by\s+phone|over\s+the\s+phone))*
+                |twice|again|online|early|late|quickly|together|alone|in\s+person|by\s+phone|over\s+the\s+phone))*
         """;
 
     // A question asks about a task rather than reporting on it: "is task 3 done?", "did I call mom?"

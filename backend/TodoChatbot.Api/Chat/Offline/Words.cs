@@ -21,7 +21,7 @@ internal static class Words
     /// <summary>Words naming a task's title, and its description.</summary>
     public const string TitleField = @"title|name";
 
-    public const string DescriptionField = @"description|notes?|details?";
+    public const string DescriptionField = @"description|notes?|details?|comments?";
 
     /// <summary>"my list", "the to-do list", "my task list": where tasks are put and taken from.</summary>
     public const string MyList = @"(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list";
