@@ -82,15 +82,16 @@ public static partial class CommandParser
                 return Add(clauses[0]);
             return last;
         }
-        // A first clause that is only a list request or nothing ("done - groceries") is read as a whole.
+        // A command first is the message and the rest its reason ("delete X, I don't need it"); a
+        // command with no task ("I did it! I walked the dog") waits for a statement that names one.
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
-        // A first clause with no task ("I did it! I walked the dog") waits for a statement that names one.
         if (first is not (HelpCommand or ListCommand) && TargetOf(first) is not { IsEmpty: true })
         {
             var several = first is CompleteCommand or DeleteCommand && clauses.Skip(1).Any(NamesAnotherTask);
             return several ? new BulkCommand() : first;
         }
-        // No clause is a command: the statement that names most is the message ("I finally did it, I called mom").
+        // No clause is a command: the statement that names most is the message ("I finally did it, I
+        // called mom"); with none, the message is read whole ("done - groceries").
         var statement = clauses
             .Select(clause => ParseClause(MessageText.Normalize(clause), reports: true))
             .Where(reading => reading is CompleteCommand or Proposal)
