@@ -19,7 +19,7 @@ public static partial class Clauses
 
     // A comma, semicolon or sentence end, a dash between spaces, or a joining "so"/"and then".
     // "no. 3" is a number, not the end of a sentence.
-    [GeneratedRegex(@"\s*(?:[,;]|(?<!\bno)\.(?=\s)|[!?](?=\s)|\s[-–—](?=\s))\s*|\s+(?=(?:so|and\s+then|then|and\s+(?:i|we|he|she|they|it|you))\s)", Options)]
+    [GeneratedRegex(@"\s*(?:[,;]|(?<!\bno)\.(?=\s)|[!?](?=\s)|\s[-–—](?=\s))\s*|\s+(?=(?:so|and\s+then|then|and\s+(?:we|he|she|they|it))\s)", Options)]
     private static partial Regex BreakPattern();
 
     [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just|since|because|cause|cuz|as)\b\s*)+", Options)]

@@ -82,11 +82,16 @@ public static partial class CommandParser
                 return Add(clauses[0]);
             return last;
         }
-        // A first clause that is only a list request or nothing ("done - groceries") is read as a whole.
+        // A command first is the message and the rest its reason ("delete X, I don't need it"); a
+        // command with no task ("I did it! I walked the dog") waits for a statement that names one.
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
-        if (first is not (HelpCommand or ListCommand))
-            return first;
-        // No clause is a command: the statement that names most is the message ("I finally did it, I called mom").
+        if (first is not (HelpCommand or ListCommand) && TargetOf(first) is not { IsEmpty: true })
+        {
+            var several = first is CompleteCommand or DeleteCommand && clauses.Skip(1).Any(NamesAnotherTask);
+            return several ? new BulkCommand() : first;
+        }
+        // No clause is a command: the statement that names most is the message ("I finally did it, I
+        // called mom"); with none, the message is read whole ("done - groceries").
         var statement = clauses
             .Select(clause => ParseClause(MessageText.Normalize(clause), reports: true))
             .Where(reading => reading is CompleteCommand or Proposal)
@@ -101,6 +106,25 @@ public static partial class CommandParser
     /// </summary>
     private static TaskReference? NamedIn(string clause) =>
         TargetOf(ParseClause(MessageText.Normalize(clause), reports: false)) ?? Reports.Subject(clause);
+
+    /// <summary>
+    /// "delete groceries, mom": a clause after a command that is a short name and no reason ("…, I
+    /// don't need it", "…, she's visiting") names another task, so the command is for several.
+    /// </summary>
+    private static bool NamesAnotherTask(string clause)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 4 && ParseClause(MessageText.Normalize(clause), reports: false) is HelpCommand
+            && !ReasonPattern().IsMatch(clause) && Reports.Read(clause) is null;
+    }
+
+    // How a reason after a command begins: "…, I called her", "…, she's visiting", "…, because …"
+    [GeneratedRegex("""
+        ^(?:i|i'm|i've|i'll|i'd|she|she's|he|he's|they|they're|we|we're|it|it's|that|that's|this|because|since|as|cause
+            |so|please|thanks|thank|ok|okay|now|just|no|yes|not|never|don't|already|finally|yesterday|today)\b
+        | \b(?:is|are|was|were|has|have|had|did|does|do)\b | n't\b
+        """, Verbose)]
+    private static partial Regex ReasonPattern();
 
     /// <summary>Words that stand for a task named elsewhere: "add it", "delete that".</summary>
     private static bool IsPronoun(string title) =>
@@ -155,10 +179,11 @@ public static partial class CommandParser
             && PastTense.BaseForm(markAs.Groups["verb"].Value) is not null)
             return OnTask(markAs.Groups["ref"].Value, task => new CompleteCommand(task));
         // "mark #4" says what to mark, not as what: most likely done, so ask.
+        // "mark it" after a statement completes what the statement names.
         if (MarkOnlyPattern().Match(text) is { Success: true } markOnly
             && !ListRequests.NamesOnlyTheList(markOnly.Groups["ref"].Value)
-            && TaskReferences.Parse(markOnly.Groups["ref"].Value) is { IsEmpty: false } marked)
-            return new Proposal(new CompleteCommand(marked));
+            && TaskReferences.Parse(markOnly.Groups["ref"].Value) is { } marked)
+            return marked.IsEmpty ? new CompleteCommand(NoTask) : new Proposal(new CompleteCommand(marked));
         if (ListRequests.Parse(text) is { } list)
             return list;
         if (!reports)
@@ -175,8 +200,11 @@ public static partial class CommandParser
         if (TaskReferences.Parse(statement.Words) is not { } task)
             return new BulkCommand();
         if (statement.Outcome == Outcome.NotNeeded)
-            return task.IsEmpty ? new HelpCommand() : new Proposal(new DeleteCommand(task));
-        return new CompleteCommand(task with { Fallback = statement.Fallback });
+            return task.IsEmpty
+                ? new HelpCommand()
+                : new Proposal(new DeleteCommand(task with { FromStatement = true }));
+        var complete = new CompleteCommand(task with { Fallback = statement.Fallback, FromStatement = true });
+        return statement.Outcome == Outcome.MaybeDone ? new Proposal(complete) : complete;
     }
 
     private static readonly TaskReference NoTask = new(null, null);
@@ -293,7 +321,7 @@ public static partial class CommandParser
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
            | remember\s*:?\s+(?!(?:when|that|how|what|who|where|why|if|me|you|the\s+time)\b)  # "remember: buy milk"
-           | don'?t\s+(?:let\s+me\s+)?forget\s*(?:(?:to|about)\s+|[:\-–]\s*)
+           | don'?t\s+(?:let\s+me\s+)?forget\s*(?:(?:to|about)\s+|[:\-–]\s*|(?=(?:the|my|a|an)\s))
            | i'll\s+need\s+to\s+
            | make\s+sure\s+(?:to|that\s+i|i)\s+
         )
@@ -320,7 +348,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?:(?:to|on|in|onto)\s+)?
         (?: {{Words.MyList}}\s*[:\-]?(?:\s*(?:to|for)\b)?
-          | (?:todo\s+|to-do\s+|task\s+)?list\s*[:\-]
+          | (?:todo\s+|to-do\s+|task\s+)?(?:list|todos?|to-dos?|tasks)\s*[:\-]
         )\s*
         """, Verbose)]
     private static partial Regex LeadingListPattern();
@@ -403,7 +431,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?!(?: which|what|whats|what's|how|are|is|am|was|were|do|does|did|have|has|can|could|should|will|would
               | where|when|why|who|any|anything|show|list|all|everything
-              | i'm|i\s+am|i've|we're|we\s+are|you're|you)\b)
+              | i'm|i\s+am|i've|we're|we\s+are|you're|you|got|get)\b)                 # "got the shopping done" reports
         (?<ref>.+?)(?<!\b(?:not|never))                                  # "tasks not done" is a list request
         (?:'s|\s+(?:is|are|was|has\s+been|have\s+been|got))?
         \s+(?:now\s+)?(?:all\s+)?(?:{{Words.Done}})$

@@ -27,7 +27,10 @@ internal static partial class ListRequests
             return null;
         if (!OpenerPattern().IsMatch(text) && !NamesOnlyTheList(text))
             return null;
-        // "not done" / "unfinished" are pending even though they contain a completion word.
+        // "pending and completed" is all of them; "not done" / "unfinished" are pending even though
+        // they contain a completion word.
+        if (pending && completed && BothPattern().IsMatch(text))
+            return new ListCommand(TaskStatusFilter.All);
         if (pending)
             return new ListCommand(TaskStatusFilter.Pending);
         return new ListCommand(completed ? TaskStatusFilter.Completed : TaskStatusFilter.All);
@@ -59,6 +62,7 @@ internal static partial class ListRequests
         | ^what\s+(?:else|remains)\b
         | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
         | ^what\s+(?:to|is\s+there\s+to)\s+do\b
+        | ^what\s+(?:am|have|did)\s+i\s+(?:forgetting|forgotten|forgot|missing|missed)\b
         | ^what'?s\s+coming\s+up\b | ^what\s+is\s+coming\s+up\b
         | ^(?:got|have\s+you\s+got|do\s+you\s+have)\s+anything\b
         | ^(?:is\s+there\s+)?anything\s+(?:that\s+)?i(?:'ve)?\s+(?:forgot|forgotten|missed)\b
@@ -86,6 +90,13 @@ internal static partial class ListRequests
           \s+(?:anything|something|any\s+tasks?)\b
         """, Verbose)]
     private static partial Regex CompletedIdiomPattern();
+
+    // "pending and completed", "done or not done"
+    [GeneratedRegex($$"""
+        \b(?:{{Words.PendingStatus}})\s+(?:and|or|&)\s+(?:{{Words.CompletedStatus}})\b
+        | \b(?:{{Words.CompletedStatus}})\s+(?:and|or|&)\s+(?:{{Words.PendingStatus}})\b
+        """, Verbose)]
+    private static partial Regex BothPattern();
 
     [GeneratedRegex($$"""\b(?:{{Words.ListNoun}})\b""", Verbose)]
     private static partial Regex ListNounPattern();

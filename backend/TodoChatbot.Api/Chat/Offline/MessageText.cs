@@ -31,6 +31,9 @@ internal static partial class MessageText
         var text = raw.Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
         if (QuotedWholePattern().Match(text) is { Success: true } quoted)
             return quoted.Groups["text"].Value;
+        // Quotes around nothing ('add ""') give no title.
+        if (text.Trim('"', '“', '”', '«', '»', '\'', '‘', '’', ' ').Length == 0)
+            return "";
         return text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
     }
 

@@ -58,10 +58,13 @@ public sealed record ReopenRequest : Question;
 /// was done to, without the verb (<paramref name="Fallback"/>): a task found only by those words is
 /// offered, not acted on, because the verb may not be the title's, unless <paramref name="ActOnFallback"/>:
 /// a statement beside an explicit command ("the groceries got delivered, cross it off") names the task
-/// by what it is about, whatever its verb.
+/// by what it is about, whatever its verb. Words from a statement (<paramref name="FromStatement"/>) may
+/// say where, when or why ("I met Alex for coffee"), so they may find a task without those words; a
+/// command's words must all be in the title, so "delete groceries and the dog walk" deletes nothing.
 /// </summary>
 public sealed record TaskReference(
-    int? Id, string? Words, int? Position = null, string? Fallback = null, bool ActOnFallback = false)
+    int? Id, string? Words, int? Position = null, string? Fallback = null, bool ActOnFallback = false,
+    bool FromStatement = false)
 {
     public bool IsEmpty => Id is null && Position is null && string.IsNullOrWhiteSpace(Words);
 

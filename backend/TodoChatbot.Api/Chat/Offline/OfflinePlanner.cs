@@ -51,6 +51,11 @@ public static class OfflinePlanner
             (id, title) => new Reply($"Should I delete {(title is null ? $"task {id}" : $"#{id} “{title}”")}? " +
                                      $"Say “delete task {id}” and I will."),
             result => $"Deleted “{result.Title}” (task {result.TaskId}) from your list."),
+        // "I walked": find the likely task, then ask before completing it.
+        Proposal { Command: CompleteCommand likely } => OnTask(likely.Task, "complete", outcomes,
+            (id, title) => new Reply($"Should I mark {(title is null ? $"task {id}" : $"#{id} “{title}”")} as done? " +
+                                     $"Say “complete task {id}” and I will."),
+            result => $"Nice work! “{result.Title}” (task {result.TaskId}) is marked as complete."),
         Question question => new Reply(Ask(question)),
         HelpCommand help => new Reply(Opening(help.Courtesy) + HelpText),
         _ => new Reply(HelpText),
@@ -64,8 +69,6 @@ public static class OfflinePlanner
             $"What should {missing.Task.Describe()} say instead? For example “rename {missing.Task.Spoken()} to Call grandma”.",
         Proposal { Command: UpdateCommand { NewTitle: { } title } update } =>
             $"Should I rename {update.Task.Describe()} to “{title}”? Say “rename {update.Task.Spoken()} to {title}” and I will.",
-        Proposal { Command: CompleteCommand complete } =>
-            $"Should I mark {complete.Task.Describe()} as done? Say “complete {complete.Task.Spoken()}” and I will.",
         Misspelt misspelt => $"Did you mean “{misspelt.Corrected}”? Say it that way and I'll do it.",
         ReopenRequest => ReopenAnswer,
         _ => HelpText,
@@ -103,7 +106,7 @@ public static class OfflinePlanner
                 ? act(tasks[position - 1].Id, tasks[position - 1].Title)
                 : new Reply($"Your list has {Count(tasks.Count, "task")}, so there is no {reference.Words}. Say “show my tasks” to see them.");
         }
-        var matches = TaskMatcher.Match(tasks, reference.Words!);
+        var matches = TaskMatcher.Match(tasks, reference.Words!, trimPhrases: reference.FromStatement);
         if (matches.Count == 0 && reference is { Fallback: { } fallback, ActOnFallback: true })
             matches = TaskMatcher.Match(tasks, fallback);
         if (preferPending && matches.Count > 1 && matches.Count(task => !task.Completed) == 1)

@@ -6,6 +6,9 @@ namespace TodoChatbot.Api.Chat.Offline;
 public enum Outcome
 {
     Done,
+
+    /// <summary>"I walked": a report of doing, but of what is only a guess from the verb.</summary>
+    MaybeDone,
     NotNeeded,
 }
 
@@ -33,7 +36,7 @@ public static partial class Reports
         if (Read(clause) is not { } statement)
             return null;
         return TaskReferences.Parse(statement.Words) is { } named
-            ? named with { Fallback = statement.Fallback, ActOnFallback = true }
+            ? named with { Fallback = statement.Fallback, ActOnFallback = true, FromStatement = true }
             : null;
     }
 
@@ -47,7 +50,7 @@ public static partial class Reports
             .Where(word => !StatementWords.Contains(word.Trim('.', ',', '!', '?')))
             .Select(word => PastTense.BaseForm(word) ?? word);
         var rest = string.Join(' ', words);
-        return rest.Length == 0 ? null : TaskReferences.Parse(rest);
+        return rest.Length == 0 ? null : TaskReferences.Parse(rest) is { } named ? named with { FromStatement = true } : null;
     }
 
     /// <summary>"I don't need (to) X anymore", "we're not doing X", "no need to X" → X.</summary>
@@ -103,8 +106,15 @@ public static partial class Reports
         if (PastActionPattern().Match(clause) is not { Success: true } match)
             return null;
         var rest = match.Groups["rest"].Value;
+        // "got the shopping done": the generic verb's object, without its "done".
         if (match.Groups["generic"].Success)
-            return rest.Length == 0 ? null : new Statement(Outcome.Done, rest);
+            return rest.Length == 0 ? null : new Statement(Outcome.Done, GotDonePattern().Replace(rest, ""));
+        // "I called the dentist and booked a cleaning": the first thing done is the report.
+        if (AndThenPattern().Match(rest) is { Success: true } then && PastTense.BaseForm(then.Groups["verb"].Value) is not null)
+            rest = rest[..then.Index];
+        // "I fed and walked the dog": the last verb is the one the object belongs to.
+        if (AndVerbPattern().Match(rest) is { Success: true } and && PastTense.BaseForm(and.Groups["verb"].Value) is { } last)
+            return new Statement(Outcome.Done, $"{last} {and.Groups["rest"].Value}", and.Groups["rest"].Value);
         if (match.Groups["base"].Success)
             return new Statement(Outcome.Done, $"{match.Groups["base"].Value} {rest}".Trim(), rest.Length == 0 ? null : rest);
         var verb = PastTense.BaseForm(match.Groups["verb"].Value);
@@ -113,7 +123,7 @@ public static partial class Reports
         var person = match.Groups["i"].Success;
         if (verb is null || (rest.Length == 0 && !person) || (!person && PastTense.IsAlsoPresent(match.Groups["verb"].Value)))
             return null;
-        return rest.Length == 0 ? new Statement(Outcome.Done, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest);
+        return rest.Length == 0 ? new Statement(Outcome.MaybeDone, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest);
     }
 
     /// <summary>Words of a statement that name no task: who did it, when, and the verbs of being.</summary>
@@ -130,7 +140,7 @@ public static partial class Reports
     private const string When = """
         (?:\s+(?:today|tonight|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
                 |this\s+(?:morning|afternoon|evening|week|month)|next\s+week|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today
-                |twice|again|online|early|late|quickly|in\s+person|by\s+phone|over\s+the\s+phone))*
+                |twice|again|online|early|late|quickly|together|alone|in\s+person|by\s+phone|over\s+the\s+phone))*
         """;
 
     // A question asks about a task rather than reporting on it: "is task 3 done?", "did I call mom?"
@@ -167,17 +177,20 @@ public static partial class Reports
            | no\s+more\s+
            | (?:there's\s+|there\s+is\s+)?no\s+(?:need|point)\s+(?:to\s+|for\s+|in\s+)?
            | (?:i|we)\s+changed\s+(?:my|our)\s+minds?\s+(?:about|on)\s+
+           | (?:i|we)(?:'ve|\s+have)?\s+decided\s+(?:not\s+to|against)\s+
+           | (?:i'm|i\s+am|i'll|i\s+will|we're|we'll)\s+(?:skipping|skip|dropping|drop)\s+
         )
         (?<task>.+?)
-        (?:\s+(?:anymore|any\s+more|after\s+all|now|today|either))*$
+        (?:\s+(?:anymore|any\s+more|after\s+all|now|today|tonight|tomorrow|either|this\s+(?:week|month)))*$
         """, Verbose)]
     private static partial Regex NoLongerNeededPattern();
 
     // TASK [is|has been|got|…] STATE: the state says done, not needed, or is a verb's past form.
     [GeneratedRegex($$"""
-        ^(?!(?:{{Person}})\b){{NotAQuestion}}
+        ^(?!(?:{{Person}}|{{Words.DidVerbs}})\b){{NotAQuestion}}
         (?<task>.+?)
-        (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't\s+be|will\s+not\s+be))
+        (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't(?:\s+be)?|will\s+not(?:\s+be)?
+                        |isn't\s+going\s+to|is\s+not\s+going\s+to|can't|cannot))
           | (?<be>'s(?:\s+been)?)
           | \s+(?<be>is|are|was|were|got|has\s+been|have\s+been|had\s+been|has\s+now\s+been)
         )?
@@ -206,6 +219,15 @@ public static partial class Reports
     [GeneratedRegex($$"""^no\s+(?<task>.+?)\s+(?:needed|necessary|required){{When}}(?:\s+(?:anymore|any\s+more))?$""",
         Verbose)]
     private static partial Regex NoneNeededPattern();
+
+    [GeneratedRegex(@"\s+(?:done|sorted|finished|out\s+of\s+the\s+way)$", Verbose)]
+    private static partial Regex GotDonePattern();
+
+    [GeneratedRegex(@"^and\s+(?<verb>[a-z]+)\s+(?<rest>.+)$", Verbose)]
+    private static partial Regex AndVerbPattern();
+
+    [GeneratedRegex(@"\s+and\s+(?:then\s+)?(?<verb>[a-z]+)\b", Verbose)]
+    private static partial Regex AndThenPattern();
 
     [GeneratedRegex(@"^(?:my|our|his|her|their)\b", Verbose)]
     private static partial Regex PossessivePattern();

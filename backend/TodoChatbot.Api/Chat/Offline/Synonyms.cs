@@ -13,7 +13,7 @@ internal static class Synonyms
         ["call", "phone", "ring", "telephone", "talk", "speak", "contact"],
         ["buy", "purchase", "get", "grab", "pick", "shop", "order"],
         ["send", "post", "mail", "email", "e-mail", "message", "submit"],
-        ["submit", "hand", "turn", "deliver", "file"],
+        ["submit", "hand", "turn", "deliver", "file", "drop"],
         ["clean", "tidy", "wash", "vacuum", "hoover", "scrub"],
         ["fix", "repair", "mend"],
         ["make", "cook", "prepare"],

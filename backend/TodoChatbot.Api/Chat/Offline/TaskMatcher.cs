@@ -14,7 +14,7 @@ public static class TaskMatcher
     /// "Fix IT ticket" or "Pack items"; small words like "to" or "up" need not be in the title at all.
     /// Case and punctuation are ignored.
     /// </summary>
-    public static IReadOnlyList<TaskSummary> Match(IReadOnlyList<TaskSummary> tasks, string words)
+    public static IReadOnlyList<TaskSummary> Match(IReadOnlyList<TaskSummary> tasks, string words, bool trimPhrases = true)
     {
         var wanted = Wanted(words);
         if (wanted.Length == 0)
@@ -26,6 +26,8 @@ public static class TaskMatcher
         var found = All(tasks, wanted);
         if (found.Length > 0)
             return found;
+        if (!trimPhrases)
+            return [];
         // "spoke with mom": the words that begin phrases may be the verb's, not the title's.
         found = All(tasks, [.. wanted.Where(word => !IsPhraseStart(word))]);
         if (found.Length > 0)
@@ -58,7 +60,7 @@ public static class TaskMatcher
     private static readonly HashSet<string> PhraseStarts =
     [
         "from", "for", "at", "with", "in", "on", "before", "after", "by", "about", "this", "tonight", "today",
-        "tomorrow", "yesterday", "last", "and",
+        "tomorrow", "yesterday", "last",
     ];
 
     /// <summary>
@@ -68,7 +70,7 @@ public static class TaskMatcher
     private static readonly HashSet<string> KindWords =
     [
         "run", "trip", "errand", "thing", "things", "stuff", "job", "chore", "appointment", "appt", "bit", "part",
-        "session", "everything", "list",
+        "session", "everything", "list", "visit",
     ];
 
     private static bool IsPhraseStart(string word) => PhraseStarts.Contains(word);
@@ -116,7 +118,8 @@ public static class TaskMatcher
     private static readonly HashSet<string> Small =
     [
         "a", "an", "the", "my", "our", "your", "his", "her", "their", "some", "all", "and", "to", "at", "in", "on",
-        "by", "from", "of", "for", "with", "up", "out", "off", "down", "back", "over", "away", "s",
+        "by", "from", "of", "for", "with", "up", "out", "off", "down", "back", "over", "away", "s", "i", "me", "we",
+        "us",
     ];
 
     /// <summary>The words to look for, without small words; phrase starts stay, to know where a phrase begins.</summary>

@@ -14,17 +14,15 @@ internal static partial class UpdateRequests
         if (DescriptionPattern().Match(text) is { Success: true } description)
             return CommandParser.OnTask(description.Groups["ref"].Value,
                 task => new UpdateCommand(task, null, MessageText.Description(description.Groups["new"].Value)));
+        // "task 3 - rename to NEW" names its verb after the separator: read before "task 3 - NEW".
+        if (RenameAfterPattern().Match(text) is { Success: true } after)
+            return Renamed(after);
         if (PunctuatedPattern().Match(text) is { Success: true } punctuated)
             return Punctuated(punctuated, likelyOnly: false);
         if (NumberedPattern().Match(text) is { Success: true } numbered)
             return Punctuated(numbered, likelyOnly: !numbered.Groups["field"].Success);
         if (NewTitlePatterns.Select(pattern => pattern.Match(text)).FirstOrDefault(match => match.Success) is { } rename)
-        {
-            var value = rename.Groups["new"].Value.Trim();
-            return CommandParser.OnTask(rename.Groups["ref"].Value, task => IsDoneWord(value)
-                ? new CompleteCommand(task)
-                : new UpdateCommand(task, MessageText.Title(value), null));
-        }
+            return Renamed(rename);
         if (RenameOnlyPattern().Match(text) is { Success: true } only
             && TaskReferences.Parse(only.Groups["ref"].Value) is { IsEmpty: false } named)
             return new NewTitleMissing(named);
@@ -33,6 +31,16 @@ internal static partial class UpdateRequests
 
     private static readonly Regex[] NewTitlePatterns =
         [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern()];
+
+    /// <summary>A new title for the task the match names, or its completion when the "title" is "done".</summary>
+    private static OfflineCommand Renamed(Match match)
+    {
+        var value = match.Groups["new"].Value.Trim();
+        var title = MessageText.Title(value);
+        return CommandParser.OnTask(match.Groups["ref"].Value, task => IsDoneWord(value) ? new CompleteCommand(task)
+            : title.Length == 0 ? new NewTitleMissing(task)
+            : new UpdateCommand(task, title, null));
+    }
 
     /// <summary>"complete", "done", "finished": a status rather than a title.</summary>
     public static bool IsDoneWord(string text) => DoneWordPattern().IsMatch(text.Trim().TrimEnd('.', '!'));
@@ -105,14 +113,14 @@ internal static partial class UpdateRequests
     [GeneratedRegex($$"""
         ^(?:make\s+)?
         (?<ref>{{NamedTask}})
-        \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+)?
+        \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?)?
         (?:{{SayWords}})\s+
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex ShouldSayPattern();
 
     // rename task 2 "NEW": a quoted title needs no "to"
-    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
+    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}}|make)\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
     private static partial Regex QuotedTitlePattern();
 
     // "retitle task 1 NEW", "call #2 NEW": after a task number the new title needs no "to"
@@ -122,6 +130,14 @@ internal static partial class UpdateRequests
         \s+(?!(?:to|into|as)\b)(?<new>.+)$
         """, Verbose)]
     private static partial Regex NumberThenTitlePattern();
+
+    // "task 3 - rename to NEW", "task 3, change it to NEW"
+    [GeneratedRegex($$"""
+        ^(?<ref>{{NamedTask}})\s*(?:[:,\-–—]\s*)?
+        (?:rename|retitle|change|update)\s+(?:it\s+)?(?:to|as|into)\s*[:\-]?\s+
+        (?<new>.+)$
+        """, Verbose)]
+    private static partial Regex RenameAfterPattern();
 
     // "replace task 2 with NEW"
     [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}})\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]
@@ -160,6 +176,8 @@ internal static partial class UpdateRequests
            | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+
              (?<new>.+?)\s+(?:to|for|on)\s+(?<ref>(?:task\s+|\#)\S+)
            | describe\s+(?<ref>.+?)\s+as\s+(?<new>.+)
+           | (?<ref>{{NamedTask}})(?:'s)?\s+(?:{{Words.DescriptionField}})\s+(?:should|must|needs\s+to)\s+(?:now\s+)?
+             (?:be|say|read)\s+(?<new>.+)
         )$
         """, Verbose)]
     private static partial Regex DescriptionPattern();

@@ -21,7 +21,7 @@ internal static class Words
     /// <summary>Words naming a task's title, and its description.</summary>
     public const string TitleField = @"title|name";
 
-    public const string DescriptionField = @"description|notes?|details?";
+    public const string DescriptionField = @"description|notes?|details?|comments?";
 
     /// <summary>"my list", "the to-do list", "my task list": where tasks are put and taken from.</summary>
     public const string MyList = @"(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list";
@@ -59,11 +59,11 @@ internal static class Words
 
     /// <summary>A task's state when it will not be done: "the party got cancelled", "the trip is off".</summary>
     public const string NotNeededStates =
-        @"cancell?ed|canceled|called\s+off|off|postponed|moved|rescheduled|scrapped|dropped|unnecessary" +
+        @"called\s+to\s+cancel|cancell?ed|canceled|called\s+off|off|postponed|moved|rescheduled|scrapped|dropped|unnecessary" +
         @"|(?:not|no\s+longer)\s+(?:needed|necessary|required|happening)";
 
     /// <summary>States that say a task will not be done only when denied: "the walk isn't happening".</summary>
-    public const string NeededStates = @"needed|necessary|required|happening|going\s+ahead|relevant";
+    public const string NeededStates = @"needed|necessary|required|happening|happen|going\s+ahead|go\s+ahead|relevant";
 
     // ---- Verbs -------------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ internal static class Words
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
         @"delete|del|remove|cancel|drop|erase|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
-        @"|purge|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
+        @"|purge|nuke|zap|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
     public const string CompleteVerbs =
@@ -115,7 +115,7 @@ internal static class Words
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
     public const string Openers =
         @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
-        @"|actually|then|now|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
+        @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
         @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering";
 
     /// <summary>Words that only make a request polite.</summary>
