@@ -37,6 +37,10 @@ public static partial class CommandParser
             return new Misspelt(text);
         if (command is not HelpCommand)
             return command;
+        // "2 is done ✅": an emoji at the end is a reaction, not words of the request. Read without it only
+        // when the message means nothing with it, so "add cake 🎂" keeps its emoji in the title.
+        if (MessageText.WithoutTrailingEmoji(text) is var unadorned && unadorned != text && ParseSentence(unadorned) is not HelpCommand and var plain)
+            return confidence == Confidence.Unsure && Changes(plain) ? new Misspelt(unadorned) : plain;
         // A real word where a command word belongs ("shoe my tasks", "crate a task to …"), when the
         // message means nothing as typed: a list or a new task is safe to act on, anything else is asked.
         var (guess, guessConfidence) = Spelling.Correct(normalized, realWords: true);
@@ -77,9 +81,15 @@ public static partial class CommandParser
                 if (named is not null)
                     return WithTarget(last, named);
             }
-            // "buy milk - add it to my list": the title is the clause the "it" stands for.
-            if (last is TitleMissing && clauses.Count == 2 && ParseClause(clauses[0], reports: false) is HelpCommand)
-                return Add(clauses[0]);
+            // "buy milk - add it to my list": the title is the clause the "it" stands for; "I still need to
+            // buy milk, add it": the task that clause asks for.
+            if (last is TitleMissing && ParseClause(MessageText.Normalize(clauses[^2]), reports: false) is var before)
+            {
+                if (before is AddCommand wanted)
+                    return wanted;
+                if (clauses.Count == 2 && before is HelpCommand)
+                    return Add(clauses[0]);
+            }
             return last;
         }
         // A command first is the message and the rest its reason ("delete X, I don't need it"); a
@@ -306,6 +316,7 @@ public static partial class CommandParser
     [GeneratedRegex("""
         ^(?: (?:todo|to-do|task|reminder|new\s+todo|new\s+task|note\s+to\s+self|note|memo|one\s+more|another\s+one)
              \s*[:\-–]
+           | \+                                                              # "+ pick up dry cleaning"
            | (?:todo|to-do)\s+(?!lists?\b)
         )\s*
         (?<title>.+)$
@@ -316,7 +327,7 @@ public static partial class CommandParser
     [GeneratedRegex("""
         ^(?: (?:(?:i|we)\s+|i've\s+|i'll\s+|i\s+will\s+|we've\s+|we'll\s+)?(?:really\s+|also\s+|still\s+)?
              (?:need|have|got|must|should|gotta|want|ought)\s+to\s+(?:remember\s+to\s+)?
-           | i\s+should\s+(?!have\b|not\b)
+           | i\s+should\s+(?!have\b|not\b)(?:really\s+|also\s+|probably\s+|definitely\s+)?
            | (?:i\s+)?(?:must|gotta|better)\s+(?!i\b|we\b)(?:remember\s+to\s+)?
            | remind\s+me\s+(?:to|about)\s+
            | (?:please\s+)?remember\s+(?:to|that\s+i\s+(?:need|have)\s+to)\s+
@@ -423,8 +434,8 @@ public static partial class CommandParser
     [GeneratedRegex($$"""^(?:{{Words.CompleteVerbs}})(?:\s*[:\-–]\s*|\s+)(?<ref>.+)$""", Verbose)]
     private static partial Regex CompleteVerbPattern();
 
-    // check|tick|cross TASK off
-    [GeneratedRegex("""^(?:check|tick|cross)\s+(?<ref>.+?)\s+off$""", Verbose)]
+    // check|tick|cross|mark TASK off
+    [GeneratedRegex("""^(?:check|tick|cross|mark)\s+(?<ref>.+?)\s+off$""", Verbose)]
     private static partial Regex CheckOffPattern();
 
     // TASK is done · TASK's done · TASK has been completed (but not a question: "which are done?")

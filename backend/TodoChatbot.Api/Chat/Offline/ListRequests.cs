@@ -31,6 +31,9 @@ internal static partial class ListRequests
         // they contain a completion word.
         if (pending && completed && BothPattern().IsMatch(text))
             return new ListCommand(TaskStatusFilter.All);
+        // "everything, finished stuff too", "my tasks including the done ones": the done ones as well.
+        if (completed && AlsoPattern().IsMatch(text))
+            return new ListCommand(TaskStatusFilter.All);
         if (pending)
             return new ListCommand(TaskStatusFilter.Pending);
         return new ListCommand(completed ? TaskStatusFilter.Completed : TaskStatusFilter.All);
@@ -44,7 +47,7 @@ internal static partial class ListRequests
     // "show", "show me all", "list everything"
     [GeneratedRegex($$"""
         ^(?:{{Words.ShowVerbs}})(?:\s+(?:me|us))?
-        (?:\s+(?:all|everything|them|it\s+all|them\s+all|all\s+of\s+them|all\s+of\s+it))?$
+        (?:\s+(?:all|everything|them|it\s+all|them\s+all|all\s+of\s+them|all\s+of\s+it|the\s+(?:whole\s+)?lot))?$
         """, Verbose)]
     private static partial Regex ShowAllPattern();
 
@@ -56,10 +59,12 @@ internal static partial class ListRequests
 
     // Idioms for what is still to do that name neither tasks nor a status.
     [GeneratedRegex("""
-        ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule)\b
+        ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule|docket|radar|slate|calendar)\b
         | ^what(?:'?s|\s+is)\s+(?:next|due|up\s+next|on\s+(?:for\s+)?(?:today|tonight|tomorrow|this\s+week))\b(?!')
         | ^what'?s\s+(?:my|the)\s+(?:day|plan)\b                        # "what's my day look like"
         | ^what\s+(?:else|remains)\b
+        | ^what\s+(?:have|did|do)\s+i\s+(?:still\s+)?not\b | ^what\s+(?:haven't|havent|didn't|didnt)\s+i\b  # "what have I not done"
+        | ^what\s+am\s+i\s+(?:yet\s+to|behind\s+on)\b
         | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
         | ^what\s+(?:to|is\s+there\s+to)\s+do\b
         | ^what\s+(?:am|have|did)\s+i\s+(?:forgetting|forgotten|forgot|missing|missed)\b
@@ -81,7 +86,7 @@ internal static partial class ListRequests
 
     // Idioms for what is done: "what did I already do?", "what have I accomplished today?"
     [GeneratedRegex("""
-        ^what\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
+        ^(?:what|which(?:\s+ones|\s+tasks|\s+ones)?)\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
         (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done|knock(?:ed)?\s+out|tick(?:ed)?\s+off
           |cross(?:ed)?\s+off|check(?:ed)?\s+off|finish(?:ed)?|complete(?:d)?)
         (?:\s+(?:today|so\s+far|yet|this\s+week|already))*$
@@ -97,6 +102,11 @@ internal static partial class ListRequests
         | \b(?:{{Words.CompletedStatus}})\s+(?:and|or|&)\s+(?:{{Words.PendingStatus}})\b
         """, Verbose)]
     private static partial Regex BothPattern();
+
+    [GeneratedRegex($$"""
+        \b(?:too|as\s+well|included)$ | \b(?:including|incl|plus|and\s+also|along\s+with)\s+(?:the\s+|my\s+)?(?:{{Words.CompletedStatus}})\b
+        """, Verbose)]
+    private static partial Regex AlsoPattern();
 
     [GeneratedRegex($$"""\b(?:{{Words.ListNoun}})\b""", Verbose)]
     private static partial Regex ListNounPattern();

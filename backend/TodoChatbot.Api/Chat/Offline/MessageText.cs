@@ -13,11 +13,36 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
+        text = TextSpeak(text);
         text = ToDoListPattern().Replace(text, "todo ");
         text = PolitePrefixPattern().Replace(text, "");
         text = PoliteSuffixPattern().Replace(text, "");
         return text.Trim();
     }
+
+    /// <summary>
+    /// The short forms people type on phones, as the words they stand for: "can u", "pls", "abt".
+    /// Only whole words that are nothing else in a todo list are expanded, so a title keeps its words.
+    /// </summary>
+    public static string TextSpeak(string text) => TextSpeakPattern().Replace(ToPattern().Replace(text, " to "), match =>
+        match.Value.ToLowerInvariant() switch
+        {
+            "u" => "you",
+            "ur" => "your",
+            "r" => "are",
+            "pls" or "plz" or "plse" or "pleaseee" => "please",
+            "abt" or "bout" => "about",
+            "wat" or "wht" => "what",
+            "wats" or "whts" => "what's",
+            "n" => "and",
+            "thru" => "through",
+            "what've" or "whatve" => "what have",
+            "w/" => "with",
+            var other => other,
+        });
+
+    /// <summary>The text without the emoji and symbols it ends with ("2 is done ✅ 👍").</summary>
+    public static string WithoutTrailingEmoji(string text) => TrailingEmojiPattern().Replace(text, "");
 
     /// <summary>Phone keyboards type ’ for ': read both the same.</summary>
     public static string Apostrophes(string text) => text.Replace('’', '\'').Replace('‘', '\'');
@@ -52,6 +77,16 @@ internal static partial class MessageText
 
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
+
+    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|what've|whatve)(?=$|[\s,.!?])", Verbose)]
+    private static partial Regex TextSpeakPattern();
+
+    // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand; "buy 2 apples" keeps its number.
+    [GeneratedRegex(@"(?<=\b(?:remind\s+me|need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+(?=[a-z])", Verbose)]
+    private static partial Regex ToPattern();
+
+    [GeneratedRegex(@"(?:\s*(?:\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D)+)+$", Verbose)]
+    private static partial Regex TrailingEmojiPattern();
 
     // "hey, could you please just …", "good morning! I'd like you to …", "let's …"
     [GeneratedRegex($$"""

@@ -27,8 +27,12 @@ public sealed record Statement(Outcome Outcome, string Words, string? Fallback =
 public static partial class Reports
 {
     /// <summary>The statement a clause makes about a task, or null when it makes none.</summary>
-    public static Statement? Read(string clause) =>
-        NoLongerNeeded(clause) ?? NeedsNothing(clause) ?? Settled(clause) ?? PastAction(clause);
+    public static Statement? Read(string clause)
+    {
+        // "that's the plants watered": the words after "that's" are the statement.
+        clause = ThatsPattern().Replace(clause, "");
+        return NoLongerNeeded(clause) ?? NeedsNothing(clause) ?? Settled(clause) ?? PastAction(clause);
+    }
 
     /// <summary>The task a statement names, for the "it" of a command beside it ("I called mom, tick it off").</summary>
     public static TaskReference? Subject(string clause)
@@ -171,7 +175,7 @@ public static partial class Reports
     [GeneratedRegex($$"""
         ^(?: (?:(?:i|we)\s+)?(?:really\s+|actually\s+|just\s+)?
              (?:don't|dont|do\s+not|won't|wont|will\s+not|no\s+longer|didn't|didnt)\s+(?:need|have|want)\s+(?:to\s+)?
-           | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?:going\s+to|gonna|doing|planning\s+(?:to|on))\s+
+           | (?:(?:i'm|im|i\s+am|we're|we\s+are)\s+)?(?:not|no\s+longer)\s+(?:going\s+to|gonna|doing|planning\s+(?:to|on))\s+
            | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?=[a-z]+ing\b)     # "I'm not buying X"
            | (?:i|we)\s+(?:won't|wont|will\s+not)\s+be\s+(?=[a-z]+ing\b)                 # "I won't be calling X"
            | no\s+more\s+
@@ -228,6 +232,9 @@ public static partial class Reports
 
     [GeneratedRegex(@"\s+and\s+(?:then\s+)?(?<verb>[a-z]+)\b", Verbose)]
     private static partial Regex AndThenPattern();
+
+    [GeneratedRegex(@"^(?:that's|thats|that\s+is)\s+(?=(?:the|my|our)\s)", Verbose)]
+    private static partial Regex ThatsPattern();
 
     [GeneratedRegex(@"^(?:my|our|his|her|their)\b", Verbose)]
     private static partial Regex PossessivePattern();

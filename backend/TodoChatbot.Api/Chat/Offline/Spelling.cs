@@ -55,7 +55,7 @@ public static class Spelling
         "cancer", "candle", "camel", "cancel", "where", "wheat", "wait", "want", "watt", "what",
         "item", "items", "stem", "title", "tittle", "total", "updates", "rename", "remain", "pick", "kick",
         "lick", "sick", "nick", "wick", "trick", "thick", "ads", "fist", "gist", "lint", "taste", "mars", "whet",
-        "cheque", "edict", "dont", "wont", "cant", "didnt", "isnt", "wasnt", "doesnt", "havent", "shouldnt", "aint", "lumber", "bending", "mending", "fending", "crate", "tile", "hist", "wish", "whit",
+        "cheque", "edict", "stick", "sticks", "that's", "thats", "dont", "wont", "cant", "didnt", "isnt", "wasnt", "doesnt", "havent", "shouldnt", "aint", "lumber", "bending", "mending", "fending", "crate", "tile", "hist", "wish", "whit",
     };
 
     /// <summary>The states a task is marked as; the last word after "as" or "is" is read against these.</summary>

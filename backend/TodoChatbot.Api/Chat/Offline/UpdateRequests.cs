@@ -20,7 +20,7 @@ internal static partial class UpdateRequests
         if (PunctuatedPattern().Match(text) is { Success: true } punctuated)
             return Punctuated(punctuated, likelyOnly: false);
         if (NumberedPattern().Match(text) is { Success: true } numbered)
-            return Punctuated(numbered, likelyOnly: !numbered.Groups["field"].Success);
+            return Punctuated(numbered, likelyOnly: !numbered.Groups["field"].Success && !numbered.Groups["arrow"].Success);
         if (NewTitlePatterns.Select(pattern => pattern.Match(text)).FirstOrDefault(match => match.Success) is { } rename)
             return Renamed(rename);
         if (RenameOnlyPattern().Match(text) is { Success: true } only
@@ -30,7 +30,7 @@ internal static partial class UpdateRequests
     }
 
     private static readonly Regex[] NewTitlePatterns =
-        [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern()];
+        [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern(), TypoPattern()];
 
     /// <summary>A new title for the task the match names, or its completion when the "title" is "done".</summary>
     private static OfflineCommand Renamed(Match match)
@@ -46,8 +46,9 @@ internal static partial class UpdateRequests
     public static bool IsDoneWord(string text) => DoneWordPattern().IsMatch(text.Trim().TrimEnd('.', '!'));
 
     /// <summary>
-    /// "update task 3: NEW", "change #2 -> NEW", "task 1 description: NEW". Without a verb or a field
-    /// ("task 3: buy bread") the change is only likely, so <paramref name="likelyOnly"/> makes it a proposal.
+    /// "update task 3: NEW", "change #2 -> NEW", "task 1 description: NEW". Without a verb, a field or
+    /// an arrow ("task 3: buy bread") the change is only likely, so <paramref name="likelyOnly"/> makes
+    /// it a proposal; an arrow ("#3 -> NEW") says "becomes" by itself.
     /// </summary>
     private static OfflineCommand Punctuated(Match match, bool likelyOnly)
     {
@@ -86,10 +87,12 @@ internal static partial class UpdateRequests
 
     // "task 3 title: NEW", "task 1 description: NEW", "task 3: NEW" (only likely), "task 3: done"
     [GeneratedRegex($$"""
-        ^(?<ref>(?:(?:task|todo|item|number)\s*\#?\s*|\#)\d+)
-        (?:'s)?
-        (?:\s+(?<field>{{Field}}|rename|new\s+title|new\s+name))?
-        \s*(?:{{Words.Arrow}})\s*
+        ^(?: (?<ref>(?:(?:task|todo|item|number)\s*\#?\s*|\#)\d+)
+             (?:'s)?
+             (?:\s+(?<field>{{Field}}|rename|new\s+title|new\s+name))?
+             \s*(?:(?<arrow>->|→)|{{Words.Arrow}})
+           | (?<ref>\d+)\s*(?<arrow>->|→)                                  # "20 → NEW": a bare number only with an arrow
+        )\s*
         (?<new>.*)$
         """, Verbose)]
     private static partial Regex NumberedPattern();
@@ -103,8 +106,8 @@ internal static partial class UpdateRequests
         (?<ref>.+?)(?:'s)?
         (?:\s+(?:{{Words.TitleField}}))?
         (?:\s+from\s+.+?)?                                            # "change task 1 from OLD to NEW"
-        \s+(?:to|into|as)\s*[:\-]?\s+
-        (?:(?:say|be\s+called|be\s+named)\s+)?                          # "change task 2 to say NEW"
+        (?:\s+(?:to|into|as)\s*[:\-]?\s+ | \s+so\s+(?:that\s+)?it\s+(?=says\b|reads\b))   # "edit #2 so it says NEW"
+        (?:(?:say|says|reads|be\s+called|be\s+named)\s+)?                  # "change task 2 to say NEW"
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex RenamePattern();
@@ -125,11 +128,22 @@ internal static partial class UpdateRequests
 
     // "retitle task 1 NEW", "call #2 NEW": after a task number the new title needs no "to"
     [GeneratedRegex($$"""
-        ^(?:rename|retitle|call|name)\s+
+        ^(?:rename|retitle|call|name|make)\s+
         (?<ref>(?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b|\#\d+)
         \s+(?!(?:to|into|as)\b)(?<new>.+)$
         """, Verbose)]
     private static partial Regex NumberThenTitlePattern();
+
+    // "typo in #7, should be NEW", "fix the spelling of task 2: NEW"
+    [GeneratedRegex($$"""
+        ^(?: (?:there's\s+)?(?:a\s+)?(?:typo|mistake|spelling\s+mistake|misspelling)\s+in
+           | fix\s+(?:the\s+)?(?:typo|spelling|mistake)\s+(?:in|of|on)
+        )\s+
+        (?<ref>{{NamedTask}})
+        (?:\s*[,:\-–]\s*|\s+)(?:it\s+)?(?:should\s+(?:be|say|read)|to)\s*:?\s+
+        (?<new>.+)$
+        """, Verbose)]
+    private static partial Regex TypoPattern();
 
     // "task 3 - rename to NEW", "task 3, change it to NEW"
     [GeneratedRegex($$"""
@@ -149,7 +163,7 @@ internal static partial class UpdateRequests
     /// <summary>A task named plainly enough to be renamed without a verb: "task 2", "#2", "the dentist task", "“…”".</summary>
     private const string NamedTask = $$"""
         (?: (?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b | \#\d+
-          | the\s+.+?\s+(?:{{Words.TaskNoun}}) | ["“'].+?["”']
+          | the\s+.+?\s+(?:{{Words.TaskNoun}}|one) | ["“'].+?["”']
         )
         """;
 

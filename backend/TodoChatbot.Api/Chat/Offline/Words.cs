@@ -79,8 +79,8 @@ internal static class Words
 
     /// <summary>Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo).</summary>
     public const string AddVerbs =
-        @"add|create|make(?!\s+sure)|new|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
-        @"|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
+        @"add|create|make(?!\s+sure)|new|put\s+down|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
+        @"|stick|pop|pencil\s+in|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
@@ -106,9 +106,11 @@ internal static class Words
 
     /// <summary>How a list request may begin ("show …", "what …", "do I …", "any …", "my …").</summary>
     public const string ListOpeners =
-        @"show|list|display|view|see|get|give|gimme|tell|what|which|whats|what's|how\s+many|how's|how\s+is" +
+        @"show|list|display|view|see|get|give|gimme|tell|what|which|whats|what's|how\s+many|how\s+much|how's|how\s+is" +
         @"|remind|do\s+i|is\s+there|are\s+there|any|anything|everything|my|all|check|read|print|open|where" +
-        @"|pull\s+up|bring\s+up|let\s+me\s+see|lemme\s+see|fetch|is\s+my|are\s+my";
+        @"|pull\s+up|bring\s+up|let\s+me\s+see|lemme\s+see|fetch|is\s+my|are\s+my" +
+        @"|(?:run|walk|take)\s+me\s+through|go\s+(?:through|over)|catch\s+me\s+up|fill\s+me\s+in|recap|brief\s+me" +
+        @"|update\s+me";
 
     // ---- Words around a request --------------------------------------------------------------
 
