@@ -63,6 +63,11 @@ public static partial class CommandParser
     {
         var whole = ParseClause(text, reports: true);
         var clauses = Clauses.Split(text);
+        // "my boss wants the numbers by friday, add finish the slides": an add said last is the request,
+        // whatever list words the clauses before it hold.
+        if (whole is ListCommand && clauses.Count > 1
+            && ParseClause(MessageText.Normalize(clauses[^1]), reports: false) is AddCommand added)
+            return added;
         if (clauses.Count < 2 || whole is AddCommand or ListCommand or UpdateCommand or BulkCommand)
             return whole;
 
@@ -367,6 +372,8 @@ public static partial class CommandParser
     // "… to my to-do list", "… on the list", "… to my shopping list", "… to todo", "to list" alone
     [GeneratedRegex("""
         (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?)$
+        | \s+(?:on|in|onto)\s+(?:there|it)$                                   # "stick X on there"
+        | [\s,]+(?:add|put|save|note)\s+(?:it|that|this)(?:\s+(?:to|on)\s+(?:my|the)\s+list)?$   # "X, add that"
         """, Verbose)]
     private static partial Regex TrailingListPattern();
 

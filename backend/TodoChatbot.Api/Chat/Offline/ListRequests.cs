@@ -62,7 +62,7 @@ internal static partial class ListRequests
         ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule|docket|radar|slate|calendar)\b
         | ^what(?:'?s|\s+is)\s+(?:next|due|up\s+next|on\s+(?:for\s+)?(?:today|tonight|tomorrow|this\s+week))\b(?!')
         | ^what'?s\s+(?:my|the)\s+(?:day|plan)\b                        # "what's my day look like"
-        | ^what\s+(?:else|remains)\b
+        | ^what\s+(?:else|remains)\b(?!\s+(?:have|did)\s+i\b)                # "what else have I finished" asks for done ones
         | ^what\s+(?:have|did|do)\s+i\s+(?:still\s+)?not\b | ^what\s+(?:haven't|havent|didn't|didnt)\s+i\b  # "what have I not done"
         | ^what\s+am\s+i\s+(?:yet\s+to|behind\s+on)\b
         | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
@@ -86,8 +86,8 @@ internal static partial class ListRequests
 
     // Idioms for what is done: "what did I already do?", "what have I accomplished today?"
     [GeneratedRegex("""
-        ^(?:what|which(?:\s+ones|\s+tasks|\s+ones)?)\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
-        (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done|knock(?:ed)?\s+out|tick(?:ed)?\s+off
+        ^(?:what(?:\s+else)?|which(?:\s+ones|\s+tasks)?)\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
+        (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done|knock(?:ed)?\s+(?:out|off)|tick(?:ed)?\s+off
           |cross(?:ed)?\s+off|check(?:ed)?\s+off|finish(?:ed)?|complete(?:d)?)
         (?:\s+(?:today|so\s+far|yet|this\s+week|already))*$
         | ^(?:show|list|tell)\s+(?:me\s+)?what\s+i(?:'ve|\s+have)?\s+(?:already\s+)?(?:done|did|accomplished)\b

@@ -13,7 +13,7 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
-        text = TextSpeak(text);
+        text = TextSpeak(LeadingEmoji(text));
         text = ToDoListPattern().Replace(text, "todo ");
         text = PolitePrefixPattern().Replace(text, "");
         text = PoliteSuffixPattern().Replace(text, "");
@@ -37,9 +37,17 @@ internal static partial class MessageText
             "n" => "and",
             "thru" => "through",
             "what've" or "whatve" => "what have",
+            "nvm" or "nevermind" => "never mind",
             "w/" => "with",
             var other => other,
         });
+
+    /// <summary>
+    /// Emoji before a message: a check mark or a wastebasket before a task is a command ("✅ 4" completes,
+    /// "🗑️ 20" deletes); any other is a reaction ("😩 how much is left") and is not read.
+    /// </summary>
+    public static string LeadingEmoji(string text) => LeadingEmojiPattern().Replace(text, match =>
+        match.Groups["done"].Success ? "done " : match.Groups["delete"].Success ? "delete " : "");
 
     /// <summary>The text without the emoji and symbols it ends with ("2 is done ✅ 👍").</summary>
     public static string WithoutTrailingEmoji(string text) => TrailingEmojiPattern().Replace(text, "");
@@ -78,12 +86,15 @@ internal static partial class MessageText
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|what've|whatve)(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
     private static partial Regex TextSpeakPattern();
 
     // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand; "buy 2 apples" keeps its number.
     [GeneratedRegex(@"(?<=\b(?:remind\s+me|need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+(?=[a-z])", Verbose)]
     private static partial Regex ToPattern();
+
+    [GeneratedRegex(@"^(?:(?<done>[✅✔☑])|(?<delete>🗑)|\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D|\s)+(?=\S)", Verbose)]
+    private static partial Regex LeadingEmojiPattern();
 
     [GeneratedRegex(@"(?:\s*(?:\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D)+)+$", Verbose)]
     private static partial Regex TrailingEmojiPattern();

@@ -25,6 +25,9 @@ public static class OfflinePlanner
         "I can manage your todo list. Try “add a task to buy groceries”, “what's pending?”, " +
         "“mark task 3 as complete”, “delete the meeting task” or “rename task 1 to Call mom tonight”.";
 
+    public const string OneAtATime =
+        "I change one task at a time. Tell me which one, for example “delete task 3” or “show my tasks” to see them.";
+
     public const string ReopenAnswer = "I can't reopen a task from the chat yet: untick it in your task list instead.";
 
     public static OfflineStep Next(OfflineCommand command, IReadOnlyList<ToolOutcome> outcomes) => command switch
@@ -45,7 +48,7 @@ public static class OfflinePlanner
             result => update.NewTitle is not null
                 ? $"Renamed task {result.TaskId} to “{result.Title}”."
                 : $"Updated the description of “{result.Title}” (task {result.TaskId})."),
-        BulkCommand => new Reply("I change one task at a time. Tell me which one, for example “delete task 3” or “show my tasks” to see them."),
+        BulkCommand => new Reply(OneAtATime),
         // "I don't need the groceries anymore": find the task, then ask before deleting it.
         Proposal { Command: DeleteCommand delete } => OnTask(delete.Task, "delete", outcomes,
             (id, title) => new Reply($"Should I delete {(title is null ? $"task {id}" : $"#{id} “{title}”")}? " +
@@ -113,6 +116,8 @@ public static class OfflinePlanner
             matches = matches.Where(task => !task.Completed).ToArray();
         return matches.Count switch
         {
+            // "walked the dog and bought groceries": each part names its own task.
+            0 when TaskMatcher.NamesSeveral(tasks, reference.Fallback ?? reference.Words!) => new Reply(OneAtATime),
             0 when TaskMatcher.Suggest(tasks, reference.Words!, reference.Fallback) is { } likely =>
                 new Reply($"I couldn't find a task matching {reference.Describe()}. Did you mean #{likely.Id} “{likely.Title}”? " +
                           $"Say “{verb} task {likely.Id}” and I will."),

@@ -179,6 +179,7 @@ public static partial class Reports
            | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?=[a-z]+ing\b)     # "I'm not buying X"
            | (?:i|we)\s+(?:won't|wont|will\s+not)\s+be\s+(?=[a-z]+ing\b)                 # "I won't be calling X"
            | no\s+more\s+
+           | never\s+mind(?:\s+about)?\s+(?=(?:the|my|that|calling|buying|[a-z]+ing)\b)      # "never mind about the invoice"
            | (?:there's\s+|there\s+is\s+)?no\s+(?:need|point)\s+(?:to\s+|for\s+|in\s+)?
            | (?:i|we)\s+changed\s+(?:my|our)\s+minds?\s+(?:about|on)\s+
            | (?:i|we)(?:'ve|\s+have)?\s+decided\s+(?:not\s+to|against)\s+

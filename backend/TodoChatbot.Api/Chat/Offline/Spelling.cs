@@ -23,7 +23,7 @@ public static class Spelling
     /// <summary>The words commands are made of. A typo is corrected to one of these, never to a title word.</summary>
     private static readonly string[] Vocabulary =
     [
-        "add", "create", "show", "list", "display", "view", "delete", "remove", "erase", "cancel",
+        "add", "create", "remind", "show", "list", "display", "view", "delete", "remove", "erase", "cancel",
         "complete", "completed", "finish", "finished", "done", "mark", "check", "tick", "rename", "update",
         "change", "edit", "modify", "task", "tasks", "todo", "todos", "pending", "remaining", "outstanding",
         "incomplete", "unfinished", "what", "what's", "whats", "everything", "number", "title", "description",
@@ -55,7 +55,7 @@ public static class Spelling
         "cancer", "candle", "camel", "cancel", "where", "wheat", "wait", "want", "watt", "what",
         "item", "items", "stem", "title", "tittle", "total", "updates", "rename", "remain", "pick", "kick",
         "lick", "sick", "nick", "wick", "trick", "thick", "ads", "fist", "gist", "lint", "taste", "mars", "whet",
-        "cheque", "edict", "stick", "sticks", "that's", "thats", "dont", "wont", "cant", "didnt", "isnt", "wasnt", "doesnt", "havent", "shouldnt", "aint", "lumber", "bending", "mending", "fending", "crate", "tile", "hist", "wish", "whit",
+        "cheque", "edict", "stick", "sticks", "remains", "rewind", "remand", "behind", "remit", "rewinds", "that's", "thats", "dont", "wont", "cant", "didnt", "isnt", "wasnt", "doesnt", "havent", "shouldnt", "aint", "lumber", "bending", "mending", "fending", "crate", "tile", "hist", "wish", "whit",
     };
 
     /// <summary>The states a task is marked as; the last word after "as" or "is" is read against these.</summary>

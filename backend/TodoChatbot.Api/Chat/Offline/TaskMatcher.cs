@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Chat.Offline;
 
 /// <summary>Finds the tasks a person means by some words of a title ("the meeting task").</summary>
-public static class TaskMatcher
+public static partial class TaskMatcher
 {
     /// <summary>
     /// A title equal to the words wins outright; otherwise every word must begin a word of the title,
@@ -92,6 +93,23 @@ public static class TaskMatcher
             .ToArray();
         return candidates is [var likely] ? likely : null;
     }
+
+    /// <summary>
+    /// Whether words joined by "and" or commas name two or more different tasks, each part on its own
+    /// ("the gym and made dinner" → "Go to the gym", "Make dinner").
+    /// </summary>
+    public static bool NamesSeveral(IReadOnlyList<TaskSummary> tasks, string words)
+    {
+        var parts = PartsPattern().Split(words);
+        if (parts.Length < 2)
+            return false;
+        var found = parts.Select(part => Match(tasks, string.Join(' ', part.Split(' ').Select(word => PastTense.BaseForm(word) ?? word))))
+            .ToArray();
+        return found.All(matches => matches.Count > 0) && found.SelectMany(matches => matches).Distinct().Count() >= 2;
+    }
+
+    [GeneratedRegex(@"\s*,\s*|\s+(?:and|&|plus)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartsPattern();
 
     /// <summary>A word without its ending: "groceries" → "grocery", "walking" → "walk", "baked" → "bak".</summary>
     public static string Stem(string word)

@@ -153,8 +153,8 @@ internal static partial class UpdateRequests
         """, Verbose)]
     private static partial Regex RenameAfterPattern();
 
-    // "replace task 2 with NEW"
-    [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}})\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]
+    // "replace task 2 with NEW", "swap read the book for read two chapters"
+    [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}}|.+?)\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]
     private static partial Regex ReplacePattern();
 
     /// <summary>Words that introduce a new title: "to say …", "should read …", "to be called …".</summary>
