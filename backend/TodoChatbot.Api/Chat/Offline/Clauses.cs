@@ -18,12 +18,14 @@ public static partial class Clauses
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // A comma, semicolon or sentence end, a dash or an emoji between spaces, a joining "so"/"and then",
-    // or the "anymore" that ends a clause ("I don't need X anymore they're fake"). "no. 3" is a number,
+    // the "anymore" that ends a clause ("I don't need X anymore they're fake"), or an interjection
+    // between clauses ("the gym's shut lol delete it"). "no. 3" is a number,
     // not the end of a sentence.
     [GeneratedRegex(@"\s*(?:[,;]|(?<!\bno)\.(?=\s)|[!?](?=\s)|\s[-–—](?=\s)|\s(?:\p{So}|\p{Cs}|\uFE0F)+(?=\s))\s*
-        |\s+(?=(?:so|but|and\s+then|then|and\s+(?:we|he|she|they|it))\s)|(?<=\b(?:anymore|any\s+more))\s+(?=\w)", CommandParser.Verbose)]
+        |\s+(?=(?:so|but|and\s+then|then|and\s+(?:we|he|she|they|it))\s)|(?<=\b(?:anymore|any\s+more))\s+(?=\w)
+        |\s+(?:lol|lmao|haha+|ugh|omg)(?=\s)\s*", CommandParser.Verbose)]
     private static partial Regex BreakPattern();
 
-    [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just|since|because|cause|cuz|as)\b\s*)+", Options)]
+    [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just|since|because|cause|cuz|as|anyway|anyways)\b\s*)+", Options)]
     private static partial Regex JoinerPattern();
 }

@@ -37,9 +37,9 @@ public static partial class CommandParser
             return new Misspelt(text);
         if (command is not HelpCommand)
             return command;
-        // "2 is done ✅": an emoji at the end is a reaction, not words of the request. Read without it only
-        // when the message means nothing with it, so "add cake 🎂" keeps its emoji in the title.
-        if (MessageText.WithoutTrailingEmoji(text) is var unadorned && unadorned != text && ParseSentence(unadorned) is not HelpCommand and var plain)
+        // "2 is done ✅", "feed the cat ✔️": an emoji at the end is a reaction or a check mark, not words of
+        // the request. Read so only when the message means nothing as typed: "add cake 🎂" keeps its emoji.
+        if (MessageText.ReadTrailingEmoji(text) is var unadorned && unadorned != text && ParseSentence(unadorned) is not HelpCommand and var plain)
             return confidence == Confidence.Unsure && Changes(plain) ? new Misspelt(unadorned) : plain;
         // A real word where a command word belongs ("shoe my tasks", "crate a task to …"), when the
         // message means nothing as typed: a list or a new task is safe to act on, anything else is asked.
@@ -218,7 +218,7 @@ public static partial class CommandParser
             return task.IsEmpty
                 ? new HelpCommand()
                 : new Proposal(new DeleteCommand(task with { FromStatement = true }));
-        var complete = new CompleteCommand(task with { Fallback = statement.Fallback, FromStatement = true });
+        var complete = new CompleteCommand(task with { Fallback = statement.Fallback, FromStatement = true, Also = statement.Also });
         return statement.Outcome == Outcome.MaybeDone ? new Proposal(complete) : complete;
     }
 
@@ -312,7 +312,7 @@ public static partial class CommandParser
         ^(?:{{Words.AddVerbs}})\b\s*
         (?:(?:a|an|another|new|one\s+more)\b\s*)*                       # "add a new …"
         (?:(?:{{Words.TaskNoun}}|reminder|entry|note)s?\b\s*|(?:one|this|that)(?=\s*[:\-–]))?  # "another one: …"
-        (?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-]\s*)?
+        (?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-.]\s*)?
         (?<title>.+)$
         """, Verbose)]
     private static partial Regex AddPattern();
@@ -373,7 +373,7 @@ public static partial class CommandParser
     [GeneratedRegex("""
         (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?)$
         | \s+(?:on|in|onto)\s+(?:there|it)$                                   # "stick X on there"
-        | [\s,]+(?:add|put|save|note)\s+(?:it|that|this)(?:\s+(?:to|on)\s+(?:my|the)\s+list)?$   # "X, add that"
+        | [\s,]+(?:please\s+)?(?:add|put|save|note|write)\s+(?:it|that|this)(?:\s+(?:down|(?:to|on|in|into)\s+(?:my|the)\s+list))?$  # "X, add that"
         """, Verbose)]
     private static partial Regex TrailingListPattern();
 
@@ -395,6 +395,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?)(?:\s+(?:from|off)\s+{{ListPlace}})?
            | take\s+(?<ref>.+?)\s+off(?:\s+{{ListPlace}})?
+           | (?:i'd|i\s+would|i)\s+(?:like|want)\s+(?<ref>.+?)\s+(?:removed|deleted|gone)(?:\s+(?:from|off)\s+{{ListPlace}})?
         )$
         """, Verbose)]
     private static partial Regex DeletePattern();
@@ -430,10 +431,12 @@ public static partial class CommandParser
     // I('ve) (just) finished TASK · I'm done with TASK · finished TASK
     [GeneratedRegex("""
         ^(?: i(?:'ve|\s+have)?\s+(?:just\s+)?(?:finished|completed|done|did)
+           | i(?:'ve|\s+have)\s+(?:just\s+)?(?:finish|complete)                      # "I have finish the bike repair"
            | (?:i'm\s+|i\s+am\s+)?(?:all\s+)?(?:done|finished|through)\s+with
            | (?:i'm|i\s+am|we're)\s+(?:all\s+)?(?:done|finished)(?=\s+[a-z]+ing\b)    # "I'm done walking the dog"
            | finished
-        )\s+(?<ref>.+)$
+        )\s+(?<ref>.+?)
+        (?:\s+(?:already|today|yesterday|earlier|finally|at\s+last|just\s+now|this\s+(?:morning|afternoon|evening)))*$
         """, Verbose)]
     private static partial Regex IFinishedPattern();
 
@@ -448,7 +451,7 @@ public static partial class CommandParser
     // TASK is done · TASK's done · TASK has been completed (but not a question: "which are done?")
     [GeneratedRegex($$"""
         ^(?!(?: which|what|whats|what's|how|are|is|am|was|were|do|does|did|have|has|can|could|should|will|would
-              | where|when|why|who|any|anything|show|list|all|everything
+              | where|when|why|who|any|anything|show|list|see|view|display|tell|give|all|everything
               | i'm|i\s+am|i've|we're|we\s+are|you're|you|got|get)\b)                 # "got the shopping done" reports
         (?<ref>.+?)(?<!\b(?:not|never))                                  # "tasks not done" is a list request
         (?:'s|\s+(?:is|are|was|has\s+been|have\s+been|got))?

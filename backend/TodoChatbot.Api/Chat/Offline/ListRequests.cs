@@ -59,12 +59,13 @@ internal static partial class ListRequests
 
     // Idioms for what is still to do that name neither tasks nor a status.
     [GeneratedRegex("""
-        ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule|docket|radar|slate|calendar)\b
+        ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule|docket|radar|slate|calendar|pipeline|queue|backlog|pile)\b
         | ^what(?:'?s|\s+is)\s+(?:next|due|up\s+next|on\s+(?:for\s+)?(?:today|tonight|tomorrow|this\s+week))\b(?!')
         | ^what'?s\s+(?:my|the)\s+(?:day|plan)\b                        # "what's my day look like"
         | ^what\s+(?:else|remains)\b(?!\s+(?:have|did)\s+i\b)                # "what else have I finished" asks for done ones
         | ^what\s+(?:have|did|do)\s+i\s+(?:still\s+)?not\b | ^what\s+(?:haven't|havent|didn't|didnt)\s+i\b  # "what have I not done"
         | ^what\s+am\s+i\s+(?:yet\s+to|behind\s+on)\b
+        | ^what\s+(?:do\s+)?i\s+(?:still\s+)?(?:gotta|got\s+to|have\s+to|need\s+to)\s+do\b  # "what do I gotta do"
         | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
         | ^what\s+(?:to|is\s+there\s+to)\s+do\b
         | ^what\s+(?:am|have|did)\s+i\s+(?:forgetting|forgotten|forgot|missing|missed)\b

@@ -30,7 +30,7 @@ internal static partial class MessageText
             "u" => "you",
             "ur" => "your",
             "r" => "are",
-            "pls" or "plz" or "plse" or "pleaseee" => "please",
+            "pls" or "plz" or "plse" or "pleas" or "plese" or "pleaseee" => "please",
             "abt" or "bout" => "about",
             "wat" or "wht" => "what",
             "wats" or "whts" => "what's",
@@ -49,8 +49,18 @@ internal static partial class MessageText
     public static string LeadingEmoji(string text) => LeadingEmojiPattern().Replace(text, match =>
         match.Groups["done"].Success ? "done " : match.Groups["delete"].Success ? "delete " : "");
 
-    /// <summary>The text without the emoji and symbols it ends with ("2 is done ✅ 👍").</summary>
-    public static string WithoutTrailingEmoji(string text) => TrailingEmojiPattern().Replace(text, "");
+    /// <summary>
+    /// The text with the emoji and symbols it ends with read: a check mark as "done" ("feed the cat ✔️"),
+    /// any other left out ("2 is done ✅ 👍" has its "done" already).
+    /// </summary>
+    public static string ReadTrailingEmoji(string text)
+    {
+        var match = TrailingEmojiPattern().Match(text);
+        if (!match.Success)
+            return text;
+        var words = text[..match.Index];
+        return match.Groups["done"].Success && !EndsDonePattern().IsMatch(words) ? words + " done" : words;
+    }
 
     /// <summary>Phone keyboards type ’ for ': read both the same.</summary>
     public static string Apostrophes(string text) => text.Replace('’', '\'').Replace('‘', '\'');
@@ -86,18 +96,25 @@ internal static partial class MessageText
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleas|plese|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
     private static partial Regex TextSpeakPattern();
 
-    // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand; "buy 2 apples" keeps its number.
-    [GeneratedRegex(@"(?<=\b(?:remind\s+me|need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+(?=[a-z])", Verbose)]
+    // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand. After "need" only before a verb,
+    // so "I need 2 lemons" keeps its number.
+    [GeneratedRegex(@"(?<=\bremind\s+me)\s+2\s+(?=[a-z])
+        | (?<=\b(?:need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+
+          (?=(?:call|buy|get|go|pay|pick|send|email|text|book|clean|fix|finish|do|make|take|write|read|meet|check|renew|return)\b)",
+        Verbose)]
     private static partial Regex ToPattern();
 
     [GeneratedRegex(@"^(?:(?<done>[✅✔☑])|(?<delete>🗑)|\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D|\s)+(?=\S)", Verbose)]
     private static partial Regex LeadingEmojiPattern();
 
-    [GeneratedRegex(@"(?:\s*(?:\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D)+)+$", Verbose)]
+    [GeneratedRegex(@"(?:\s*(?:(?<done>[✅✔☑])|\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D)+)+$", Verbose)]
     private static partial Regex TrailingEmojiPattern();
+
+    [GeneratedRegex($$"""\b(?:{{Words.Done}})$""", Verbose)]
+    private static partial Regex EndsDonePattern();
 
     // "hey, could you please just …", "good morning! I'd like you to …", "let's …"
     [GeneratedRegex($$"""
@@ -108,7 +125,10 @@ internal static partial class MessageText
           | you\s+can\s+(?:now\s+)?
           | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete)\b)   # "just delete it"
         )?
-        (?:(?:i'd|i\s+would)\s+like\s+(?:you\s+)?to\s+|let'?s\s+)?
+        (?: (?:i'd|i\s+would)\s+like\s+(?:you\s+)?to\s+ | let'?s\s+
+          | (?:would\s+you\s+)?be\s+so\s+kind\s+as\s+to\s+
+          | (?:let\s+me|lemme|i\s+want|i\s+wanna)\s+(?:to\s+)?(?=(?:add|put|create|delete|remove|mark|complete|change|rename|update|edit)\b)
+        )?
         (?:please\s+)?
         """, Verbose)]
     private static partial Regex PolitePrefixPattern();
@@ -117,7 +137,7 @@ internal static partial class MessageText
     [GeneratedRegex(@"\bto\s+do\s+(?=lists?\b)|(?<=\b(?:my|the)\s+)to\s+do\b(?!\s+(?:the|a|an|my|it|this|that|some)\b)", Verbose)]
     private static partial Regex ToDoListPattern();
 
-    [GeneratedRegex($$"""[\s,]*(?:{{Words.PoliteEndings}})?[\s.!?]*$""", Verbose)]
+    [GeneratedRegex($$"""(?:[\s,.!?]*(?:{{Words.PoliteEndings}})\b)*[\s.!?]*$""", Verbose)]
     private static partial Regex PoliteSuffixPattern();
 
     // "text", “text”, «text», 'text' (single quotes only around words, so "don't" is no quote)

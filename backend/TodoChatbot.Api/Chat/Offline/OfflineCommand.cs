@@ -61,10 +61,12 @@ public sealed record ReopenRequest : Question;
 /// by what it is about, whatever its verb. Words from a statement (<paramref name="FromStatement"/>) may
 /// say where, when or why ("I met Alex for coffee"), so they may find a task without those words; a
 /// command's words must all be in the title, so "delete groceries and the dog walk" deletes nothing.
+/// <paramref name="Also"/> is what a report says was done next ("… and made dinner"): when that names
+/// another task, the message is about two tasks and is asked about.
 /// </summary>
 public sealed record TaskReference(
     int? Id, string? Words, int? Position = null, string? Fallback = null, bool ActOnFallback = false,
-    bool FromStatement = false)
+    bool FromStatement = false, string? Also = null)
 {
     public bool IsEmpty => Id is null && Position is null && string.IsNullOrWhiteSpace(Words);
 

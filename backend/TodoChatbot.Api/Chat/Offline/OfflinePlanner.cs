@@ -122,6 +122,8 @@ public static class OfflinePlanner
                 new Reply($"I couldn't find a task matching {reference.Describe()}. Did you mean #{likely.Id} “{likely.Title}”? " +
                           $"Say “{verb} task {likely.Id}” and I will."),
             0 => new Reply($"I couldn't find a task matching {reference.Describe()}. Say “show my tasks” to see your list."),
+            1 when reference.Also is { } also && TaskMatcher.Match(tasks, also).Any(task => task.Id != matches[0].Id) =>
+                new Reply(OneAtATime),
             1 => act(matches[0].Id, matches[0].Title),
             _ => new Reply($"More than one task matches {reference.Describe()}: {string.Join(", ", matches.Select(t => $"#{t.Id} {t.Title}"))}. " +
                            $"Which one? For example “{verb} task {matches[0].Id}”."),

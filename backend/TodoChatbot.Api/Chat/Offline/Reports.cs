@@ -16,7 +16,7 @@ public enum Outcome
 /// A statement about a task: the words that name it, and for a report of doing something the words
 /// for what was done to, without the verb (<paramref name="Fallback"/>, see <see cref="TaskReference"/>).
 /// </summary>
-public sealed record Statement(Outcome Outcome, string Words, string? Fallback = null);
+public sealed record Statement(Outcome Outcome, string Words, string? Fallback = null, string? Also = null);
 
 /// <summary>
 /// Statements about a task rather than commands: "I bought the groceries", "the invoice has been
@@ -113,21 +113,26 @@ public static partial class Reports
         // "got the shopping done": the generic verb's object, without its "done".
         if (match.Groups["generic"].Success)
             return rest.Length == 0 ? null : new Statement(Outcome.Done, GotDonePattern().Replace(rest, ""));
-        // "I called the dentist and booked a cleaning": the first thing done is the report.
-        if (AndThenPattern().Match(rest) is { Success: true } then && PastTense.BaseForm(then.Groups["verb"].Value) is not null)
+        // "I called the dentist and booked a cleaning": the first thing done is the report, and what
+        // follows is kept, in case it names a task too.
+        string? also = null;
+        if (AndThenPattern().Match(rest) is { Success: true } then && PastTense.BaseForm(then.Groups["verb"].Value) is { } thenVerb)
+        {
+            also = $"{thenVerb} {rest[(then.Index + then.Length)..].Trim()}".Trim();
             rest = rest[..then.Index];
+        }
         // "I fed and walked the dog": the last verb is the one the object belongs to.
         if (AndVerbPattern().Match(rest) is { Success: true } and && PastTense.BaseForm(and.Groups["verb"].Value) is { } last)
             return new Statement(Outcome.Done, $"{last} {and.Groups["rest"].Value}", and.Groups["rest"].Value);
         if (match.Groups["base"].Success)
-            return new Statement(Outcome.Done, $"{match.Groups["base"].Value} {rest}".Trim(), rest.Length == 0 ? null : rest);
+            return new Statement(Outcome.Done, $"{match.Groups["base"].Value} {rest}".Trim(), rest.Length == 0 ? null : rest, also);
         var verb = PastTense.BaseForm(match.Groups["verb"].Value);
         // A bare "walked" could be anything; "I called" or "walked the dog" name what was done. Without
         // an "I", "read chapter 4" is a command as much as a report: "read" is both.
         var person = match.Groups["i"].Success;
         if (verb is null || (rest.Length == 0 && !person) || (!person && PastTense.IsAlsoPresent(match.Groups["verb"].Value)))
             return null;
-        return rest.Length == 0 ? new Statement(Outcome.MaybeDone, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest);
+        return rest.Length == 0 ? new Statement(Outcome.MaybeDone, verb) : new Statement(Outcome.Done, $"{verb} {rest}", rest, also);
     }
 
     /// <summary>Words of a statement that name no task: who did it, when, and the verbs of being.</summary>
@@ -168,6 +173,7 @@ public static partial class Reports
           | (?<verb>[a-z]+)
         )
         (?:\s+(?<rest>.+?))?
+        (?:\s+(?:off|over)\s+to\s+(?:the\s+|my\s+|a\s+)?[a-z]+)?                # "sent the invoice off to the client"
         {{When}}$
         """, Verbose)]
     private static partial Regex PastActionPattern();

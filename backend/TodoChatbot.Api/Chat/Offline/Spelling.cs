@@ -26,7 +26,7 @@ public static class Spelling
         "add", "create", "remind", "show", "list", "display", "view", "delete", "remove", "erase", "cancel",
         "complete", "completed", "finish", "finished", "done", "mark", "check", "tick", "rename", "update",
         "change", "edit", "modify", "task", "tasks", "todo", "todos", "pending", "remaining", "outstanding",
-        "incomplete", "unfinished", "what", "what's", "whats", "everything", "number", "title", "description",
+        "incomplete", "unfinished", "left", "what", "what's", "whats", "everything", "number", "title", "description",
     ];
 
     /// <summary>Small words that may stand between command words; they are read as they are.</summary>

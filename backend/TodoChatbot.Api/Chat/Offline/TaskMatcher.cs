@@ -71,7 +71,7 @@ public static partial class TaskMatcher
     private static readonly HashSet<string> KindWords =
     [
         "run", "trip", "errand", "thing", "things", "stuff", "job", "chore", "appointment", "appt", "bit", "part",
-        "session", "everything", "list", "visit",
+        "session", "everything", "list", "visit", "payment",
     ];
 
     private static bool IsPhraseStart(string word) => PhraseStarts.Contains(word);

@@ -30,7 +30,7 @@ internal static partial class UpdateRequests
     }
 
     private static readonly Regex[] NewTitlePatterns =
-        [RenamePattern(), ShouldSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern(), TypoPattern()];
+        [RenamePattern(), ShouldSayPattern(), MakeSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern(), TypoPattern()];
 
     /// <summary>A new title for the task the match names, or its completion when the "title" is "done".</summary>
     private static OfflineCommand Renamed(Match match)
@@ -122,6 +122,10 @@ internal static partial class UpdateRequests
         """, Verbose)]
     private static partial Regex ShouldSayPattern();
 
+    // "make fix the bike say fix the bike brakes": any words for the task when "make … say" frames them
+    [GeneratedRegex("""^make\s+(?<ref>.+?)\s+(?:say|read)\s+(?<new>.+)$""", Verbose)]
+    private static partial Regex MakeSayPattern();
+
     // rename task 2 "NEW": a quoted title needs no "to"
     [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}}|make)\s+(?<ref>{{NamedTask}})\s+(?<new>["“].+["”])$""", Verbose)]
     private static partial Regex QuotedTitlePattern();
@@ -167,9 +171,9 @@ internal static partial class UpdateRequests
         )
         """;
 
-    // "rename task 2", "update the dentist task": a change without the new title
+    // "rename task 2", "update the dentist task", "fix the typo in task 2": a change without the new title
     [GeneratedRegex($$"""
-        ^(?:rename|retitle|update|edit|modify|change)\s+
+        ^(?:rename|retitle|update|edit|modify|change|fix\s+(?:the\s+|a\s+)?(?:typo|spelling|mistake)\s+(?:in|of|on))\s+
         (?<ref> (?:(?:task|todo|item|number)\s*)?\#?\d+
               | (?:task|todo|item|number)\s+(?:{{Words.NumberWords}})
               | (?:the\s+)?.+?\s+(?:task|todo|item)
@@ -190,6 +194,7 @@ internal static partial class UpdateRequests
            | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+
              (?<new>.+?)\s+(?:to|for|on)\s+(?<ref>(?:task\s+|\#)\S+)
            | describe\s+(?<ref>.+?)\s+as\s+(?<new>.+)
+           | give\s+(?<ref>.+?)\s+(?:a|the)\s+(?:{{Words.DescriptionField}})\s*(?::|-|saying|that\s+says|of)\s*(?<new>.+)
            | (?<ref>{{NamedTask}})(?:'s)?\s+(?:{{Words.DescriptionField}})\s+(?:should|must|needs\s+to)\s+(?:now\s+)?
              (?:be|say|read)\s+(?<new>.+)
         )$

@@ -90,6 +90,7 @@ internal static class Words
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
     public const string CompleteVerbs =
         @"complete|completed|finish|finished|done|close|finalize|check\s+off|tick\s+off|cross\s+off|mark\s+off" +
+        @"|knock\s+(?:off|out)" +
         @"|strike(?:\s+off)?|tick";
 
     /// <summary>Verbs that set a state: "mark task 3 as done", "set task 1 to completed".</summary>
@@ -99,7 +100,7 @@ internal static class Words
     public const string ReopenVerbs = @"reopen|uncheck|untick|uncomplete|undo";
 
     /// <summary>Verbs that change a task's title or description.</summary>
-    public const string ChangeVerbs = @"change|update|rename|edit|modify|retitle";
+    public const string ChangeVerbs = @"change|update|rename|edit|modify|retitle|switch|tweak|amend|alter|reword";
 
     /// <summary>Verbs that ask to see the list.</summary>
     public const string ShowVerbs = @"show|list|display|view|see";
@@ -116,7 +117,7 @@ internal static class Words
 
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
     public const string Openers =
-        @"hey|hi|hello|ok|okay|so|um|well|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
+        @"hey|hi|hello|ok|okay|so|um|well|anyway|anyways|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
         @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
         @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering";
 
@@ -124,7 +125,7 @@ internal static class Words
     public const string Please = @"please|pls|kindly";
 
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
-    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me";
+    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|lol|lmao|haha+";
 
     /// <summary>A greeting on its own.</summary>
     public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
