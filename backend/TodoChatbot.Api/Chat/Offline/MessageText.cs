@@ -24,7 +24,7 @@ internal static partial class MessageText
     /// The short forms people type on phones, as the words they stand for: "can u", "pls", "abt".
     /// Only whole words that are nothing else in a todo list are expanded, so a title keeps its words.
     /// </summary>
-    public static string TextSpeak(string text) => TextSpeakPattern().Replace(ToPattern().Replace(text, " to "), match =>
+    private static string TextSpeak(string text) => TextSpeakPattern().Replace(ToPattern().Replace(text, " to "), match =>
         match.Value.ToLowerInvariant() switch
         {
             "u" => "you",
@@ -46,7 +46,7 @@ internal static partial class MessageText
     /// Emoji before a message: a check mark or a wastebasket before a task is a command ("✅ 4" completes,
     /// "🗑️ 20" deletes); any other is a reaction ("😩 how much is left") and is not read.
     /// </summary>
-    public static string LeadingEmoji(string text) => LeadingEmojiPattern().Replace(text, match =>
+    private static string LeadingEmoji(string text) => LeadingEmojiPattern().Replace(text, match =>
         match.Groups["done"].Success ? "done " : match.Groups["delete"].Success ? "delete " : "");
 
     /// <summary>
