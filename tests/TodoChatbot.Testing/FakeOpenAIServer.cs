@@ -122,6 +122,13 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         await Completion(context, new JsonObject { ["role"] = "assistant", ["content"] = text }, "stop");
     });
 
+    /// <summary>A normal answer given once <paramref name="meanwhile"/> has run: something that happens while the model thinks.</summary>
+    public FakeOpenAIServer RespondWithTextAfter(Func<Task> meanwhile, string text) => Enqueue(async context =>
+    {
+        await meanwhile();
+        await Completion(context, new JsonObject { ["role"] = "assistant", ["content"] = text }, "stop");
+    });
+
     /// <summary>Valid JSON of the wrong shape: a completion with no choices at all.</summary>
     public FakeOpenAIServer RespondWithNoChoices() => Enqueue(async context =>
     {

@@ -20,9 +20,17 @@ public static class ChatEndpoints
             .RequireAuthorization()
             .AddEndpointFilter<OwnUserPathFilter>();
 
-        user.MapPost("/chat", SendAsync)
+        var send = user.MapPost("/chat", SendAsync)
             .RequireRateLimiting(ChatRateLimiting.Policy)
             .WithSummary("Send a message to the assistant; no conversation_id starts a new conversation.");
+        // With the offline assistant the turn's own statements check the account, so the token
+        // check skips its lookup: no tool changes anything for an account that is gone (each acts
+        // on the user's rows, which go with the account, and add_task inserts only WHERE EXISTS
+        // the account), and the turn is stored only while the account exists, else the answer is
+        // the same 401 and nothing is stored. A language model is called before any of those
+        // statements, so with one the lookup stays: a deleted account must not spend model calls.
+        if (app.ServiceProvider.GetRequiredService<LlmSettings>().Provider == LlmProvider.Offline)
+            send.ChecksAccountInItsQuery();
         user.MapGet("/conversations", ListConversationsAsync)
             .WithSummary("The caller's conversations, most recently active first.");
         user.MapGet("/conversations/{id:int}/messages", ListMessagesAsync)
@@ -30,13 +38,18 @@ public static class ChatEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ChatTurnResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        ChatRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ChatTurnResponse>, ValidationProblem, ProblemHttpResult, ChallengeHttpResult>> SendAsync(
+        ChatRequest request, HttpContext context, ChatService chat, CancellationToken cancellationToken)
     {
         if (ChatRules.ValidateMessage(request.Message, out var message) is { } error)
             return FieldErrors.For("message", error);
-        var turn = await chat.SendAsync(user.GetUserId(), request.ConversationId, message, cancellationToken);
-        return turn is null ? ConversationNotFound(request.ConversationId!.Value) : TypedResults.Ok(turn);
+        var outcome = await chat.SendAsync(context.User.GetUserId(), request.ConversationId, message, cancellationToken);
+        return outcome switch
+        {
+            { Turn: { } turn } => TypedResults.Ok(turn),
+            { Refusal: ChatTurnRefusal.AccountGone } => AccountTokenValidation.AccountGone(context),
+            _ => ConversationNotFound(request.ConversationId!.Value),
+        };
     }
 
     private static async Task<Ok<ConversationDto[]>> ListConversationsAsync(

@@ -27,6 +27,7 @@ public static class ChatExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<TodoTools>();
+        builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddScoped<ChatService>();
         builder.AddChatRateLimiting();
 

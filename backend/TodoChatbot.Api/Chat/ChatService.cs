@@ -18,16 +18,30 @@ public sealed class ChatSettings
     public int HistoryMessages { get; set; } = 20;
 }
 
+/// <summary>Why a chat turn has no answer.</summary>
+public enum ChatTurnRefusal
+{
+    None,
+    /// <summary>The conversation named is not the user's, or does not exist.</summary>
+    ConversationNotFound,
+    /// <summary>The caller's account no longer exists: the same 401 as a token refused (<see cref="Auth.AccountTokenValidation.AccountGone"/>).</summary>
+    AccountGone,
+}
+
+/// <summary>A chat turn's answer, or (<see cref="Turn"/> null) the reason there is none.</summary>
+public sealed record ChatTurnOutcome(ChatTurnResponse? Turn, ChatTurnRefusal Refusal);
+
 /// <summary>
 /// One chat turn, stateless: load the conversation's recent history from the database, run the
 /// assistant with the user's tools, then store the user's message and the reply (with the tool
-/// calls made) together, in one save. Nothing is kept in memory between requests, so any replica,
+/// calls made) together, whole or not at all (<see cref="ConversationStore"/>). Nothing is kept in memory between requests, so any replica,
 /// or a restarted one, continues any conversation. A provider failure becomes an assistant reply,
 /// never a server error. The tools save their task changes as they run (they are the user's
 /// actions), so the stored turn records every tool call, including those made before a failure.
 /// </summary>
 public sealed partial class ChatService(
     TodoDbContext db,
+    ConversationStore conversations,
     IChatClient assistant,
     TodoTools tools,
     LlmSettings llm,
@@ -38,49 +52,38 @@ public sealed partial class ChatService(
 {
     public const string EmptyReply = "I wasn't able to finish that. Please try again or say it another way.";
 
-    /// <returns>The turn, or null when the conversation is not the user's (or does not exist).</returns>
-    public async Task<ChatTurnResponse?> SendAsync(string userId, int? conversationId, string message, CancellationToken cancellationToken)
+    /// <returns>The turn, or why there is none.</returns>
+    public async Task<ChatTurnOutcome> SendAsync(string userId, int? conversationId, string message, CancellationToken cancellationToken)
     {
         var started = clock.UtcNowForDatabase();
-        Conversation conversation;
         List<ChatMessage> history = [];
         if (conversationId is { } id)
         {
-            var existing = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UserId == userId, cancellationToken);
-            if (existing is null)
-                return null;
-            conversation = existing;
-            history = await LoadHistoryAsync(conversation.Id, cancellationToken);
-        }
-        else
-        {
-            conversation = new Conversation { UserId = userId, Title = TitleFrom(message), CreatedAt = started, UpdatedAt = started };
+            if (!await db.Conversations.AnyAsync(c => c.Id == id && c.UserId == userId, cancellationToken))
+                return await RefusalAsync(userId, cancellationToken);
+            history = await LoadHistoryAsync(id, cancellationToken);
         }
 
         var (reply, providerFailed) = await RunAssistantAsync([new(ChatRole.System, SystemPrompt.For(clock.GetUtcNow())), .. history, new(ChatRole.User, message)], cancellationToken);
 
-        // A tool whose save failed leaves its entity tracked; it must not be retried with the turn.
-        db.ChangeTracker.Clear();
-        var finished = clock.UtcNowForDatabase();
-        if (conversation.Id == 0)
-            db.Conversations.Add(conversation);
-        else
-            db.Conversations.Attach(conversation);
-        conversation.UpdatedAt = finished;
-        db.Messages.Add(new ConversationMessage { UserId = userId, Conversation = conversation, Role = ChatRules.UserRole, Content = message, CreatedAt = started });
-        db.Messages.Add(new ConversationMessage
-        {
-            UserId = userId,
-            Conversation = conversation,
-            Role = ChatRules.AssistantRole,
-            Content = reply,
-            ToolCalls = tools.Calls.Count == 0 ? null : JsonSerializer.Serialize(tools.Calls, ContractJson.Options),
-            CreatedAt = finished,
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
+        var turn = new StoredTurn(message, started, reply,
+            tools.Calls.Count == 0 ? null : JsonSerializer.Serialize(tools.Calls, ContractJson.Options),
+            clock.UtcNowForDatabase());
+        var stored = conversationId is { } existing
+            ? await conversations.ContinueAsync(existing, userId, turn)
+            : await conversations.StartAsync(userId, TitleFrom(message), turn);
+        if (stored is not { } storedId)
+            return await RefusalAsync(userId, CancellationToken.None);
         metrics.TurnAnswered(llm.Provider, providerFailed);
-        return new ChatTurnResponse(conversation.Id, reply, tools.Calls);
+        return new ChatTurnOutcome(new ChatTurnResponse(storedId, reply, tools.Calls), ChatTurnRefusal.None);
     }
+
+    /// <summary>
+    /// Why a conversation was not found, or a turn not stored: the account is gone (conversations
+    /// go with it), or else the conversation is not the user's. One lookup, on this path only.
+    /// </summary>
+    private async Task<ChatTurnOutcome> RefusalAsync(string userId, CancellationToken cancellationToken) =>
+        new(null, await db.AccountExistsAsync(userId, cancellationToken) ? ChatTurnRefusal.ConversationNotFound : ChatTurnRefusal.AccountGone);
 
     /// <returns>The reply, and whether it is the words for a provider failure rather than the model's.</returns>
     private async Task<(string Reply, bool ProviderFailed)> RunAssistantAsync(List<ChatMessage> messages, CancellationToken cancellationToken)

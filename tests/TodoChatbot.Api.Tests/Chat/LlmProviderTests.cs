@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TodoChatbot.Api.Tests.Infrastructure;
+using TodoChatbot.Api.Tests.Security;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
@@ -189,6 +190,39 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         // system + the 3 most recent stored messages (Chat:HistoryMessages = 3) + the new message
         Assert.Equal(["system", "assistant", "user", "assistant", "user"], roles);
         Assert.Equal(["one", "second message", "two", "third message"], contents[1..]);
+    }
+
+    [Fact]
+    public async Task A_deleted_accounts_turn_is_401_before_the_model_is_called()
+    {
+        var user = await RegisterAsync();
+        await DeleteAccountAsync(user);
+        Provider.RespondWithText("Hello!");
+        var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+
+        var response = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(null, "hi"), Json, Cancellation);
+
+        await AssertAccountGoneAsync(response);
+        Assert.Empty(Provider.Requests);
+        Assert.Equal(before, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+    }
+
+    [Fact]
+    public async Task An_account_deleted_while_the_model_answers_gets_401_and_its_turn_is_not_stored()
+    {
+        var user = await RegisterAsync();
+        RowCounts? afterDeletion = null;
+        Provider.RespondWithTextAfter(async () =>
+        {
+            await DeleteAccountAsync(user);
+            afterDeletion = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        }, "Hello!");
+
+        var response = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(null, "hi"), Json, Cancellation);
+
+        await AssertAccountGoneAsync(response);
+        Assert.Single(Provider.Requests);
+        Assert.Equal(afterDeletion, await RowCounts.ReadAsync(Factory.Services, Cancellation));
     }
 
     private static void AssertParameters(JsonElement schema, string[] required, params (string Name, string Type)[] properties)

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
+using TodoChatbot.Api.Data;
 using TodoChatbot.Contracts;
 using TodoChatbot.Testing;
 
@@ -59,6 +62,23 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
             TransportMode = HttpTransportMode.StreamableHttp,
         }, http, ownsHttpClient: true);
         return await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
+    }
+
+    /// <summary>Deletes the account as the service would (its rows go with it); its token stays signed and unexpired.</summary>
+    protected async Task DeleteAccountAsync(TestUser user)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TodoUser>>();
+        Assert.True((await users.DeleteAsync((await users.FindByIdAsync(user.Id))!)).Succeeded);
+    }
+
+    /// <summary>Asserts the answer to a token whose account is gone: a 401 problem naming the token invalid.</summary>
+    protected static async Task AssertAccountGoneAsync(HttpResponseMessage response)
+    {
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
     }
 
     protected HttpClient ClientWithToken(string token)

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using TodoChatbot.Api.Data;
 using TodoChatbot.Api.Tests.Infrastructure;
 
 namespace TodoChatbot.Api.Tests.Security;
@@ -79,11 +76,7 @@ public abstract class TokenAttackTests(ApiFactory factory) : ApiTestBase(factory
     public async Task The_token_of_a_deleted_account_answers_401_everywhere()
     {
         var (victim, _, taskId) = await SetSceneAsync();
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<TodoUser>>();
-            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(victim.Id))!)).Succeeded);
-        }
+        await DeleteAccountAsync(victim);
         var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
 
         await AssertUnauthorizedEverywhereAsync(victim.Client, Routes(victim.Id, taskId), "deleted account", query: null);
