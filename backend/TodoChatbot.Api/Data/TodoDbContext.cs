@@ -101,7 +101,9 @@ public abstract class TodoDbContext(DbContextOptions options) : IdentityUserCont
             message.ToTable("messages");
             message.Property(m => m.Role).HasMaxLength(16);
             message.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
-            message.HasOne<TodoUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.NoAction);
+            // Cascade as well as through the conversation: with NO ACTION, PostgreSQL checks this key
+            // before the conversation's cascade has removed the messages, and the account cannot be deleted.
+            message.HasOne<TodoUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             message.HasIndex(m => new { m.ConversationId, m.Id });
         });
     }

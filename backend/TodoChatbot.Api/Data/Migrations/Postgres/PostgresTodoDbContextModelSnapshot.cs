@@ -398,7 +398,7 @@ namespace TodoChatbot.Api.Data.Migrations.Postgres
                     b.HasOne("TodoChatbot.Api.Data.TodoUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.NoAction)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_messages_asp_net_users_user_id");
 
