@@ -100,6 +100,10 @@ public static partial class CommandParser
         // A command first is the message and the rest its reason ("delete X, I don't need it"); a
         // command with no task ("I did it! I walked the dog") waits for a statement that names one.
         var first = ParseClause(MessageText.Normalize(clauses[0]), reports: false);
+        // "strike the website update off, we're not doing it anymore": done or dropped? Ask about the delete.
+        if (first is CompleteCommand { Task.IsEmpty: false } struck
+            && clauses.Skip(1).Any(clause => Reports.Read(clause) is { Outcome: Outcome.NotNeeded }))
+            return new Proposal(new DeleteCommand(struck.Task));
         if (first is not (HelpCommand or ListCommand) && TargetOf(first) is not { IsEmpty: true })
         {
             var several = first is CompleteCommand or DeleteCommand && clauses.Skip(1).Any(NamesAnotherTask);
@@ -255,10 +259,12 @@ public static partial class CommandParser
             if (pattern.Match(text) is not { Success: true } match)
                 continue;
             var reference = match.Groups["ref"].Value;
+            // "finished the essay at 2am" reports, so its words may say when or where, as a statement's may.
+            var reports = pattern == IFinishedPattern();     // generated patterns are singletons
             // "tasks completed" or "done ones" ask for a list, not for a task called "tasks";
             // "complete all" asks for several tasks.
             if (!ListRequests.NamesOnlyTheList(reference))
-                return OnTask(reference, task => new CompleteCommand(task));
+                return OnTask(reference, task => new CompleteCommand(task with { FromStatement = reports }));
             if (TaskReferences.Parse(reference) is null)
                 return new BulkCommand();
         }
@@ -444,8 +450,8 @@ public static partial class CommandParser
     [GeneratedRegex($$"""^(?:{{Words.CompleteVerbs}})(?:\s*[:\-–]\s*|\s+)(?<ref>.+)$""", Verbose)]
     private static partial Regex CompleteVerbPattern();
 
-    // check|tick|cross|mark TASK off
-    [GeneratedRegex("""^(?:check|tick|cross|mark)\s+(?<ref>.+?)\s+off$""", Verbose)]
+    // check|tick|cross|mark|knock|strike TASK off
+    [GeneratedRegex("""^(?:check|tick|cross|mark|knock|strike)\s+(?<ref>.+?)\s+off$""", Verbose)]
     private static partial Regex CheckOffPattern();
 
     // TASK is done · TASK's done · TASK has been completed (but not a question: "which are done?")

@@ -66,7 +66,7 @@ internal static partial class ListRequests
         | ^what\s+(?:have|did|do)\s+i\s+(?:still\s+)?not\b | ^what\s+(?:haven't|havent|didn't|didnt)\s+i\b  # "what have I not done"
         | ^what\s+am\s+i\s+(?:yet\s+to|behind\s+on)\b
         | ^what\s+(?:do\s+)?i\s+(?:still\s+)?(?:gotta|got\s+to|have\s+to|need\s+to)\s+do\b  # "what do I gotta do"
-        | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do)\b | ^is\s+anything\s+due\b
+        | ^anything\s+(?:else|due|for\s+(?:me|today)|today|to\s+do|on\s+the\s+go)\b | ^what's\s+on\s+the\s+go\b | ^is\s+anything\s+due\b
         | ^what\s+(?:to|is\s+there\s+to)\s+do\b
         | ^what\s+(?:am|have|did)\s+i\s+(?:forgetting|forgotten|forgot|missing|missed)\b
         | ^what'?s\s+coming\s+up\b | ^what\s+is\s+coming\s+up\b

@@ -127,6 +127,7 @@ internal static partial class MessageText
         )?
         (?: (?:i'd|i\s+would)\s+like\s+(?:you\s+)?to\s+ | let'?s\s+
           | (?:would\s+you\s+)?be\s+so\s+kind\s+as\s+to\s+
+          | do\s+the\s+needful\s+and\s+
           | (?:let\s+me|lemme|i\s+want|i\s+wanna)\s+(?:to\s+)?(?=(?:add|put|create|delete|remove|mark|complete|change|rename|update|edit)\b)
         )?
         (?:please\s+)?

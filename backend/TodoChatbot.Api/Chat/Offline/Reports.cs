@@ -31,7 +31,7 @@ public static partial class Reports
     {
         // "that's the plants watered": the words after "that's" are the statement.
         clause = ThatsPattern().Replace(clause, "");
-        return NoLongerNeeded(clause) ?? NeedsNothing(clause) ?? Settled(clause) ?? PastAction(clause);
+        return NoLongerNeeded(clause) ?? NeedsNothing(clause) ?? BackFrom(clause) ?? Settled(clause) ?? PastAction(clause);
     }
 
     /// <summary>The task a statement names, for the "it" of a command beside it ("I called mom, tick it off").</summary>
@@ -62,6 +62,10 @@ public static partial class Reports
         NoLongerNeededPattern().Match(clause) is { Success: true } match
             ? new Statement(Outcome.NotNeeded, match.Groups["task"].Value)
             : null;
+
+    /// <summary>"just back from walking the dog" → "walking the dog".</summary>
+    private static Statement? BackFrom(string clause) =>
+        BackFromPattern().Match(clause) is { Success: true } match ? new Statement(Outcome.Done, match.Groups["task"].Value) : null;
 
     /// <summary>"the windows don't need cleaning anymore" → "cleaning the windows".</summary>
     private static Statement? NeedsNothing(string clause)
@@ -239,6 +243,11 @@ public static partial class Reports
 
     [GeneratedRegex(@"\s+and\s+(?:then\s+)?(?<verb>[a-z]+)\b", Verbose)]
     private static partial Regex AndThenPattern();
+
+    [GeneratedRegex($$"""
+        ^(?:(?:i'm|i\s+am|we're|just|finally)\s+)*(?:back|home|in)\s+from\s+(?<task>[a-z]+ing\s+.+?){{When}}$
+        """, Verbose)]
+    private static partial Regex BackFromPattern();
 
     [GeneratedRegex(@"^(?:that's|thats|that\s+is)\s+(?=(?:the|my|our)\s)", Verbose)]
     private static partial Regex ThatsPattern();

@@ -176,7 +176,7 @@ internal static partial class UpdateRequests
         ^(?:rename|retitle|update|edit|modify|change|fix\s+(?:the\s+|a\s+)?(?:typo|spelling|mistake)\s+(?:in|of|on))\s+
         (?<ref> (?:(?:task|todo|item|number)\s*)?\#?\d+
               | (?:task|todo|item|number)\s+(?:{{Words.NumberWords}})
-              | (?:the\s+)?.+?\s+(?:task|todo|item)
+              | (?:the\s+)?.+?\s+(?:task|todo|item|one)
         )
         (?:\s+(?:to|into|as))?$
         """, Verbose)]

@@ -51,7 +51,7 @@ internal static class Words
 
     /// <summary>A task's state, said of it, when it is done: "the bill is sorted", "the laundry's out of the way".</summary>
     public const string DoneStates =
-        @"done|finished|complete|completed|sorted(?:\s+out)?|handled|taken\s+care\s+of|dealt\s+with|over" +
+        @"done\s+and\s+dusted|done|finished|complete|completed|sorted(?:\s+out)?|handled|taken\s+care\s+of|dealt\s+with|over" +
         @"|out\s+of\s+the\s+way|(?:ticked|crossed|checked)\s+off|accomplished";
 
     /// <summary>Words that say, of a thing, that its task is done: "my room is tidy" did "Tidy my room".</summary>
@@ -80,11 +80,11 @@ internal static class Words
     /// <summary>Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo).</summary>
     public const string AddVerbs =
         @"add|create|make(?!\s+sure)|new|put\s+down|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
-        @"|stick|pop|pencil\s+in|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
+        @"|stick|pop|pencil\s+in|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
-        @"delete|del|remove|cancel|drop|erase|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
+        @"delete|del|remove|cancel|drop|erase|lose|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
         @"|purge|nuke|zap|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
@@ -94,7 +94,7 @@ internal static class Words
         @"|strike(?:\s+off)?|tick";
 
     /// <summary>Verbs that set a state: "mark task 3 as done", "set task 1 to completed".</summary>
-    public const string MarkVerbs = @"mark|set|flag|tick|check";
+    public const string MarkVerbs = @"mark|set|flag|tick|check|consider";
 
     /// <summary>Verbs that undo a completion (the tools cannot: the assistant says how to untick instead).</summary>
     public const string ReopenVerbs = @"reopen|uncheck|untick|uncomplete|undo";
