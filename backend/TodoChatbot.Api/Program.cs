@@ -36,8 +36,7 @@ return await StartupGuard.RunAsync("TodoChatbot.Api", async () =>
     app.UseAuthorization();
     app.UseRateLimiter();
 
-    app.MapHealthEndpoints();
-    app.MapMetricsEndpoint();
+    app.MapServiceDefaultEndpoints();
     app.MapOpenApi();
     app.MapAuthApi();
     app.MapTaskApi();

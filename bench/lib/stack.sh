@@ -24,25 +24,25 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Runs a PostgreSQL tool as 'postgres' when we are root (initdb refuses root).
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-wait_ok() {
-  local url=$1 deadline=$((SECONDS + 90))
-  until curl -fs -o /dev/null "$url"; do
-    (( SECONDS < deadline )) || fail "$url did not answer 200 within 90 s (logs in $BENCH_WORK)"
+# Polls a URL for up to 90 s until curl, with the given options, succeeds; the description
+# says what was awaited in the failure message.
+wait_for_curl() {
+  local url=$1 awaited=$2 deadline=$((SECONDS + 90)); shift 2
+  until curl -s -o /dev/null "$@" "$url"; do
+    (( SECONDS < deadline )) || fail "$url did not answer${awaited} within 90 s (logs in $BENCH_WORK)"
     sleep 0.2
   done
 }
+
+# Until the URL answers 200 (a service's /readyz).
+wait_ok() { wait_for_curl "$1" " 200" -f; }
+
+# Until the URL answers at all, any status (a floor service with no readiness endpoint).
+wait_answers() { wait_for_curl "$1" ""; }
 
 # Runs a command in a folder (the process's own working directory), replacing the subshell so
 # that $! is the service's process id.
 run_in() { local folder=$1; shift; cd "$folder" && exec "$@"; }
-
-wait_answers() {
-  local url=$1 deadline=$((SECONDS + 90))
-  until curl -s -o /dev/null "$url"; do
-    (( SECONDS < deadline )) || fail "$url did not answer within 90 s (logs in $BENCH_WORK)"
-    sleep 0.2
-  done
-}
 
 bench_start() {
   local pg_port=${BENCH_PG_PORT:-55433} backend_port=${BENCH_BACKEND_PORT:-18001} frontend_port=${BENCH_FRONTEND_PORT:-13000}

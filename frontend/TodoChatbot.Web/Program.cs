@@ -17,8 +17,7 @@ return await StartupGuard.RunAsync("TodoChatbot.Web", async () =>
     app.UseSecurityHeaders();
     app.UseAntiForgeryHeader();
 
-    app.MapHealthEndpoints();
-    app.MapMetricsEndpoint();
+    app.MapServiceDefaultEndpoints();
     app.MapBff();
     app.MapReverseProxy();
     app.MapBrowserApp();

@@ -65,6 +65,13 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
+    /// The operational endpoints every service answers on its own port, the same way: the probes
+    /// (<c>/healthz</c>, <c>/readyz</c>) and, when metrics are on, <c>/metrics</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapServiceDefaultEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHealthEndpoints().MapMetricsEndpoint();
+
+    /// <summary>
     /// Listens on <paramref name="port"/> unless the operator chose addresses
     /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>). Development binds to
     /// loopback only; elsewhere (containers) all interfaces.

@@ -28,11 +28,8 @@ public sealed class ScriptTests
         AssertInOrder(output, expectedInOrder);
         Assert.Contains("--wait", output, StringComparison.Ordinal);
         // A DATABASE_URL: that database, and none deployed in the cluster.
-        Assert.Contains("--set global.postgresql.enabled=false", output, StringComparison.Ordinal);
-        Assert.Contains("--from-literal=DATABASE_URL=***", output, StringComparison.Ordinal);
-        Assert.Contains("no PostgreSQL is deployed", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("SuperSecretPw", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("AnotherSecretValue", output, StringComparison.Ordinal);
+        AssertSays(output, "--set global.postgresql.enabled=false", "--from-literal=DATABASE_URL=***", "no PostgreSQL is deployed");
+        AssertNeverSays(output, "SuperSecretPw", "AnotherSecretValue");
     }
 
     [Theory]
@@ -43,12 +40,9 @@ public sealed class ScriptTests
         var (code, output) = await UpDryRunAsync(envFileContent);
 
         Assert.True(code == 0, output);
-        Assert.Contains("no DATABASE_URL in", output, StringComparison.Ordinal);
-        Assert.Contains("a development PostgreSQL runs in the cluster", output, StringComparison.Ordinal);
-        Assert.Contains("--set global.postgresql.enabled=true", output, StringComparison.Ordinal);
+        AssertSays(output, "no DATABASE_URL in", "a development PostgreSQL runs in the cluster", "--set global.postgresql.enabled=true", "--from-literal=JWT_SECRET=***");
         // The backend's Secret then holds no database URL: the chart wires the in-cluster one.
-        Assert.DoesNotContain("DATABASE_URL=", output, StringComparison.Ordinal);
-        Assert.Contains("--from-literal=JWT_SECRET=***", output, StringComparison.Ordinal);
+        AssertNeverSays(output, "DATABASE_URL=");
     }
 
     [Fact]
@@ -59,13 +53,10 @@ public sealed class ScriptTests
         var (code, all) = await RunAsync("scripts/minikube/down", "--dry-run", "--delete-cluster");
 
         Assert.Equal(0, code);
-        Assert.Contains("helm uninstall todo", plain, StringComparison.Ordinal);
-        Assert.DoesNotContain("minikube delete", plain, StringComparison.Ordinal);
-        Assert.DoesNotContain("kubectl delete pvc", plain, StringComparison.Ordinal);
-        Assert.Contains("kept: PersistentVolumeClaim data-todo-postgresql-0", plain, StringComparison.Ordinal);
-        Assert.Contains("kubectl delete pvc data-todo-postgresql-0 -n todo", data, StringComparison.Ordinal);
-        Assert.Contains("kubectl delete secret todo-postgresql -n todo", data, StringComparison.Ordinal);
-        Assert.Contains("minikube delete", all, StringComparison.Ordinal);
+        AssertSays(plain, "helm uninstall todo", "kept: PersistentVolumeClaim data-todo-postgresql-0");
+        AssertNeverSays(plain, "minikube delete", "kubectl delete pvc");
+        AssertSays(data, "kubectl delete pvc data-todo-postgresql-0 -n todo", "kubectl delete secret todo-postgresql -n todo");
+        AssertSays(all, "minikube delete");
     }
 
     [Fact]
@@ -140,6 +131,19 @@ public sealed class ScriptTests
         Assert.True(scripts.Length > 10);
         var (code, output) = await RunAsync(shellcheck!, ["-x", .. scripts]);
         Assert.True(code == 0, output);
+    }
+
+    /// <summary>Every phrase stands somewhere in the output, in any order.</summary>
+    private static void AssertSays(string output, params string[] phrases)
+    {
+        foreach (var phrase in phrases)
+            Assert.Contains(phrase, output, StringComparison.Ordinal);
+    }
+
+    private static void AssertNeverSays(string output, params string[] phrases)
+    {
+        foreach (var phrase in phrases)
+            Assert.DoesNotContain(phrase, output, StringComparison.Ordinal);
     }
 
     private static void AssertInOrder(string output, IEnumerable<string> expectedInOrder)

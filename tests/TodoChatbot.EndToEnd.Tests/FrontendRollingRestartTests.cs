@@ -9,14 +9,13 @@ namespace TodoChatbot.EndToEnd.Tests;
 /// Each replica gets SIGTERM, drains and exits, and its replacement starts on the same address;
 /// then the other. No request may fail: the other replica could always have taken it.
 /// </summary>
-public sealed class FrontendRollingRestartTests : IAsyncLifetime
+public sealed class FrontendRollingRestartTests : IAsyncDisposable
 {
     // The window this guards is a race (a request on the wire as the stopping server closes its
     // connection): 12 connections and 4 restarts make it show on nearly every run without the fix.
     private const int LoadClients = 12;
     private const int Rounds = 2;
     private readonly ProcessGroup _processes = new();
-    private TcpReadinessBalancer? _balancer;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -32,16 +31,16 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
 
         Uri[] frontends = [new($"http://127.0.0.1:{ServiceProcess.FreePort()}"), new($"http://127.0.0.1:{ServiceProcess.FreePort()}")];
         var replicas = await Task.WhenAll(frontends.Select(url => StartFrontendAsync(url, backendUrl)));
-        _balancer = TcpReadinessBalancer.Start(frontends);
-        await _balancer.WaitUntilRoutedAsync(0, TimeSpan.FromSeconds(10));
-        await _balancer.WaitUntilRoutedAsync(1, TimeSpan.FromSeconds(10));
+        var balancer = _processes.Own(TcpReadinessBalancer.Start(frontends));
+        await balancer.WaitUntilRoutedAsync(0, TimeSpan.FromSeconds(10));
+        await balancer.WaitUntilRoutedAsync(1, TimeSpan.FromSeconds(10));
 
-        var (client, userId) = await BrowserClient.SignInAsync(_balancer.Url, "frontend-rolling");
+        var (client, userId) = await BrowserClient.SignInAsync(balancer.Url, "frontend-rolling");
         using var browser = client;
         var load = new LoadLoop(browser, userId, streamedBodies: true);
         var running = load.RunAsync(LoadClients);
 
-        await RollingReplacement.RunAsync(load, replicas, Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, replicas.Length)), index => StartFrontendAsync(frontends[index], backendUrl), _balancer);
+        await RollingReplacement.RunAsync(load, replicas, Enumerable.Range(0, Rounds).SelectMany(_ => Enumerable.Range(0, replicas.Length)), index => StartFrontendAsync(frontends[index], backendUrl), balancer);
         await RollingReplacement.AssertNothingLostAsync(load, running);
     }
 
@@ -61,12 +60,5 @@ public sealed class FrontendRollingRestartTests : IAsyncLifetime
         return process;
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _processes.DisposeAsync();
-        if (_balancer is not null)
-            await _balancer.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _processes.DisposeAsync();
 }

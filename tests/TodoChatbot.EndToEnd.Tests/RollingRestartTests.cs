@@ -9,11 +9,10 @@ namespace TodoChatbot.EndToEnd.Tests;
 /// ready, then the other replica. With a balancer that follows readiness (as a Kubernetes Service
 /// does) no request may fail: the other replica could always have taken it.
 /// </summary>
-public sealed class RollingRestartTests : IAsyncLifetime
+public sealed class RollingRestartTests : IAsyncDisposable
 {
     private const int LoadClients = 6;
     private readonly ProcessGroup _processes = new();
-    private TcpReadinessBalancer? _balancer;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -31,24 +30,24 @@ public sealed class RollingRestartTests : IAsyncLifetime
 
         Uri[] backends = [new($"http://127.0.0.1:{ServiceProcess.FreePort()}"), new($"http://127.0.0.1:{ServiceProcess.FreePort()}")];
         var replicas = await Task.WhenAll(backends.Select(url => StartBackendAsync(url, backendEnvironment)));
-        _balancer = TcpReadinessBalancer.Start(backends);
+        var balancer = _processes.Own(TcpReadinessBalancer.Start(backends));
         var frontendUrl = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
         var frontend = _processes.Track(ServiceProcess.Start(RepositoryPaths.ServiceAssembly("frontend", "TodoChatbot.Web"), [], new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = frontendUrl.ToString(),
-            ["BACKEND_URL"] = _balancer.Url.ToString(),
+            ["BACKEND_URL"] = balancer.Url.ToString(),
         }));
         await HttpWait.UntilOkAsync(new Uri(frontendUrl, "/readyz"), TimeSpan.FromSeconds(90), frontend);
-        await _balancer.WaitUntilRoutedAsync(0, TimeSpan.FromSeconds(10));
-        await _balancer.WaitUntilRoutedAsync(1, TimeSpan.FromSeconds(10));
+        await balancer.WaitUntilRoutedAsync(0, TimeSpan.FromSeconds(10));
+        await balancer.WaitUntilRoutedAsync(1, TimeSpan.FromSeconds(10));
 
         var (client, userId) = await BrowserClient.SignInAsync(frontendUrl, "rolling");
         using var browser = client;
         var load = new LoadLoop(browser, userId);
         var running = load.RunAsync(LoadClients);
 
-        await RollingReplacement.RunAsync(load, replicas, Enumerable.Range(0, replicas.Length), index => StartBackendAsync(backends[index], backendEnvironment), _balancer);
+        await RollingReplacement.RunAsync(load, replicas, Enumerable.Range(0, replicas.Length), index => StartBackendAsync(backends[index], backendEnvironment), balancer);
         await RollingReplacement.AssertNothingLostAsync(load, running, _processes.Outputs);
     }
 
@@ -61,12 +60,5 @@ public sealed class RollingRestartTests : IAsyncLifetime
         return process;
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _processes.DisposeAsync();
-        if (_balancer is not null)
-            await _balancer.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _processes.DisposeAsync();
 }

@@ -50,8 +50,7 @@ public abstract class CrossUserAttackTests(ApiFactory factory) : ApiTestBase(fac
     public async Task The_victims_user_id_in_the_path_is_refused_in_every_spelling(string endpoint)
     {
         var (victim, attacker, scene) = await SetSceneAsync();
-        var before = await SnapshotAsync(victim);
-        var rows = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await StateAsync(victim);
 
         foreach (var (form, segment) in PathForms(victim.Id))
         {
@@ -64,8 +63,7 @@ public abstract class CrossUserAttackTests(ApiFactory factory) : ApiTestBase(fac
             AssertNoVictimData(body, scene, $"{endpoint}, victim id {form}");
         }
 
-        Assert.Equal(before, await SnapshotAsync(victim));
-        Assert.Equal(rows, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await StateAsync(victim));
     }
 
     [Theory]
@@ -73,15 +71,13 @@ public abstract class CrossUserAttackTests(ApiFactory factory) : ApiTestBase(fac
     public async Task The_victims_task_and_conversation_ids_through_ones_own_path_are_not_found(string endpoint)
     {
         var (victim, attacker, scene) = await SetSceneAsync();
-        var before = await SnapshotAsync(victim);
-        var rows = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await StateAsync(victim);
 
         var response = await SendAsync(attacker, endpoint, attacker.Id, scene.TaskId, scene.ConversationId);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
         AssertNoVictimData(problem.GetRawText(), scene, endpoint);
-        Assert.Equal(before, await SnapshotAsync(victim));
-        Assert.Equal(rows, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await StateAsync(victim));
     }
 
     [Theory]
@@ -126,6 +122,10 @@ public abstract class CrossUserAttackTests(ApiFactory factory) : ApiTestBase(fac
 
     private static void AssertNoVictimData(string body, Scene scene, string what) =>
         Assert.False(body.Contains(scene.Secret, StringComparison.Ordinal), $"{what} leaked the victim's data: {body}");
+
+    /// <summary>What an attack must leave as it was: all the victim sees, and the rows of every table (nothing planted elsewhere).</summary>
+    private async Task<(string VictimView, RowCounts Rows)> StateAsync(TestUser victim) =>
+        (await SnapshotAsync(victim), await RowCounts.ReadAsync(Factory.Services, Cancellation));
 
     /// <summary>Everything the victim can see, as the raw JSON the API returns.</summary>
     private static async Task<string> SnapshotAsync(TestUser victim) => string.Join('\n',

@@ -9,9 +9,7 @@ public abstract class IsolationTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task Another_users_path_is_forbidden_on_every_task_endpoint()
     {
-        var alice = await RegisterAsync(UniqueEmail("alice"));
-        var bob = await RegisterAsync(UniqueEmail("bob"));
-        var task = await CreateTaskAsync(alice, "Alice's secret");
+        var (alice, bob, task) = await AliceWithATaskAndBobAsync();
 
         var attempts = new (HttpMethod Method, string Url, object? Body)[]
         {
@@ -34,9 +32,7 @@ public abstract class IsolationTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task Another_users_task_id_is_not_found_through_ones_own_path()
     {
-        var alice = await RegisterAsync(UniqueEmail("alice"));
-        var bob = await RegisterAsync(UniqueEmail("bob"));
-        var task = await CreateTaskAsync(alice, "Alice's secret");
+        var (alice, bob, task) = await AliceWithATaskAndBobAsync();
 
         await AssertProblemAsync(await bob.Client.GetAsync($"{bob.Tasks}/{task.Id}", Cancellation), HttpStatusCode.NotFound);
         await AssertProblemAsync(await bob.Client.PutAsJsonAsync($"{bob.Tasks}/{task.Id}", new UpdateTaskRequest("Changed by Bob", null, true), Json, Cancellation), HttpStatusCode.NotFound);
@@ -51,14 +47,20 @@ public abstract class IsolationTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task A_missing_task_and_another_users_task_look_the_same()
     {
-        var alice = await RegisterAsync(UniqueEmail("alice"));
-        var bob = await RegisterAsync(UniqueEmail("bob"));
-        var task = await CreateTaskAsync(alice, "Alice's secret");
+        var (alice, bob, task) = await AliceWithATaskAndBobAsync();
 
         var theirs = await AssertProblemAsync(await bob.Client.GetAsync($"{bob.Tasks}/{task.Id}", Cancellation), HttpStatusCode.NotFound);
         var missing = await AssertProblemAsync(await bob.Client.GetAsync($"{bob.Tasks}/{int.MaxValue}", Cancellation), HttpStatusCode.NotFound);
 
         Assert.Equal(theirs.GetProperty("title").GetString(), missing.GetProperty("title").GetString());
+    }
+
+    /// <summary>Alice, with one task ("Alice's secret"), and Bob, the signed-in user who tries to reach it.</summary>
+    private async Task<(TestUser Alice, TestUser Bob, TaskDto Task)> AliceWithATaskAndBobAsync()
+    {
+        var alice = await RegisterAsync(UniqueEmail("alice"));
+        var bob = await RegisterAsync(UniqueEmail("bob"));
+        return (alice, bob, await CreateTaskAsync(alice, "Alice's secret"));
     }
 
     private static async Task AssertUntouchedAsync(TestUser owner, TaskDto original)
