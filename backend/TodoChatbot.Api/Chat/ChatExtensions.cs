@@ -23,7 +23,7 @@ public static class ChatExtensions
         var llm = LlmSettings.Resolve(builder.Configuration);
         var call = builder.Configuration.GetSection(LlmSettings.Section).Get<LlmCallOptions>() ?? new LlmCallOptions();
         builder.Services.AddSingleton(llm);
-        builder.Services.AddOptions<ChatSettings>().BindConfiguration(ChatSettings.Section);
+        builder.Services.AddOptions<ChatHistoryOptions>().BindConfiguration(ChatHistoryOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<TodoTools>();

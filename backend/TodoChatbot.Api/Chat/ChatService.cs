@@ -9,15 +9,6 @@ using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Chat;
 
-/// <summary>Settings of the <c>Chat</c> section.</summary>
-public sealed class ChatSettings
-{
-    public const string Section = "Chat";
-
-    /// <summary>How many earlier messages of a conversation the assistant reads each turn.</summary>
-    public int HistoryMessages { get; set; } = 20;
-}
-
 /// <summary>Why a chat turn has no answer.</summary>
 public enum ChatTurnRefusal
 {
@@ -45,7 +36,7 @@ public sealed partial class ChatService(
     IChatClient assistant,
     TodoTools tools,
     LlmSettings llm,
-    IOptions<ChatSettings> settings,
+    IOptions<ChatHistoryOptions> history,
     TimeProvider clock,
     ChatMetrics metrics,
     ILogger<ChatService> logger)
@@ -111,7 +102,7 @@ public sealed partial class ChatService(
         var recent = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.Id)
-            .Take(Math.Max(0, settings.Value.HistoryMessages))
+            .Take(Math.Max(0, history.Value.HistoryMessages))
             .ToListAsync(cancellationToken);
         recent.Reverse();
         return recent
