@@ -10,7 +10,9 @@
 # Usage: bench/load.sh   (BENCH_REQUESTS: requests per run, at least 20 per client, default 3000;
 #                        BENCH_CLIENTS="1 16 64": other concurrency levels; BENCH_ROUNDS: pairs per
 #                        figure, default 3; BENCH_SCENARIOS="list": fewer requests;
-#                        BENCH_PATHS="backend": skip the frontend hop; BENCH_SPIN_LIMIT=70: the
+#                        BENCH_PATHS="backend": skip the frontend hop; BENCH_PATHS="metrics": the
+#                        backend with metrics on against a second one with them off, interleaved
+#                        the same way (the "floor" columns are then metrics off); BENCH_SPIN_LIMIT=70: the
 #                        runtime's default thread-pool spinning instead of the images' 0;
 #                        BENCH_KEEP=1 keeps hey output and logs)
 # Needs: .NET 10 SDK, PostgreSQL server binaries, hey, curl, jq.
@@ -149,7 +151,8 @@ echo "==> warm-up" >&2
 scenarios=${BENCH_SCENARIOS:-list create chat}
 for scenario in $scenarios; do
   for target in "$BACKEND_PID $BACKEND_URL bearer" "$FLOOR_API_PID $FLOOR_API_URL bearer" \
-      "$FRONTEND_PID $FRONTEND_URL cookie" "$FLOOR_PROXY_PID $FLOOR_PROXY_URL cookie"; do
+      "$FRONTEND_PID $FRONTEND_URL cookie" "$FLOOR_PROXY_PID $FLOOR_PROXY_URL cookie" \
+      ${QUIET_BACKEND_PID:+"$QUIET_BACKEND_PID $QUIET_BACKEND_URL bearer"}; do
     read -r pid url auth <<<"$target"
     mapfile -t warm < <(scenario_args "$scenario" "$url" "$auth")
     warm_up "$pid" "${warm[@]}"
@@ -165,6 +168,9 @@ for path in ${BENCH_PATHS:-backend frontend}; do
     for clients in ${BENCH_CLIENTS:-16 64}; do
       if [[ $path == backend ]]; then
         compare backend "$scenario" "$clients" "$BACKEND_PID" "$BACKEND_URL" "$FLOOR_API_PID" "$FLOOR_API_URL" bearer "backend / floor-api"
+      elif [[ $path == metrics ]]; then
+        compare metrics "$scenario" "$clients" "$BACKEND_PID" "$BACKEND_URL" "$QUIET_BACKEND_PID" "$QUIET_BACKEND_URL" bearer \
+          "backend, metrics on / off"
       else
         compare frontend "$scenario" "$clients" "$FRONTEND_PID" "$FRONTEND_URL" "$FLOOR_PROXY_PID" "$FLOOR_PROXY_URL" cookie "frontend / floor-proxy"
       fi

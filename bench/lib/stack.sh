@@ -47,8 +47,9 @@ run_in() { local folder=$1; shift; cd "$folder" && exec "$@"; }
 bench_start() {
   local pg_port=${BENCH_PG_PORT:-55433} backend_port=${BENCH_BACKEND_PORT:-18001} frontend_port=${BENCH_FRONTEND_PORT:-13000}
   local floor_api_port=${BENCH_FLOOR_API_PORT:-18002} floor_proxy_port=${BENCH_FLOOR_PROXY_PORT:-13001}
-  for port in "$pg_port" "$backend_port" "$frontend_port" "$floor_api_port" "$floor_proxy_port"; do
-    port_free "$port" || fail "port $port is in use (set BENCH_PG_PORT / BENCH_BACKEND_PORT / BENCH_FRONTEND_PORT / BENCH_FLOOR_API_PORT / BENCH_FLOOR_PROXY_PORT)"
+  local quiet_backend_port=${BENCH_QUIET_BACKEND_PORT:-18003}
+  for port in "$pg_port" "$backend_port" "$frontend_port" "$floor_api_port" "$floor_proxy_port" "$quiet_backend_port"; do
+    port_free "$port" || fail "port $port is in use (set BENCH_PG_PORT / BENCH_BACKEND_PORT / BENCH_FRONTEND_PORT / BENCH_FLOOR_API_PORT / BENCH_FLOOR_PROXY_PORT / BENCH_QUIET_BACKEND_PORT)"
   done
   BENCH_WORK=$(mktemp -d /tmp/todo-bench.XXXXXX)
   PG_DIR=$(mktemp -d /tmp/todo-bench-pg.XXXXXX)
@@ -91,6 +92,14 @@ bench_start() {
   FLOOR_API_PID=$!
   ASPNETCORE_URLS=$FLOOR_PROXY_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/floor-proxy" dotnet FloorProxy.dll >"$BENCH_WORK/floor-proxy.log" 2>&1 &
   FLOOR_PROXY_PID=$!
+  # With the "metrics" path: a second backend on the same database with metrics off, to pair with the first.
+  if [[ " ${BENCH_PATHS:-backend frontend} " == *" metrics "* ]]; then
+    QUIET_BACKEND_URL=http://127.0.0.1:$quiet_backend_port
+    ASPNETCORE_URLS=$QUIET_BACKEND_URL Telemetry__Metrics__Enabled=false run_in "$BENCH_WORK/backend" dotnet TodoChatbot.Api.dll \
+      >"$BENCH_WORK/backend-no-metrics.log" 2>&1 &
+    QUIET_BACKEND_PID=$!
+    wait_ok "$QUIET_BACKEND_URL/readyz"
+  fi
   wait_ok "$BACKEND_URL/readyz"
   wait_ok "$FRONTEND_URL/readyz"
   # The floors have no health endpoint: any HTTP answer (401 without a token) means listening.
@@ -100,7 +109,7 @@ bench_start() {
 
 bench_stop() {
   local pid
-  for pid in ${FLOOR_PROXY_PID:-} ${FLOOR_API_PID:-} ${FRONTEND_PID:-} ${BACKEND_PID:-}; do
+  for pid in ${FLOOR_PROXY_PID:-} ${FLOOR_API_PID:-} ${FRONTEND_PID:-} ${BACKEND_PID:-} ${QUIET_BACKEND_PID:-}; do
     kill "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
