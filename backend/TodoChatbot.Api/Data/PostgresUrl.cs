@@ -14,6 +14,16 @@ public static class PostgresUrl
 {
     private const int DefaultPort = 5432;
 
+    // libpq's spellings, the ones Neon's console and every PostgreSQL URL use.
+    private static readonly (string Spelling, SslMode Mode)[] SslModes =
+    [
+        ("disable", SslMode.Disable), ("allow", SslMode.Allow), ("prefer", SslMode.Prefer),
+        ("require", SslMode.Require), ("verify-ca", SslMode.VerifyCA), ("verify-full", SslMode.VerifyFull),
+    ];
+
+    private static readonly (string Spelling, ChannelBinding Binding)[] ChannelBindings =
+        [("disable", ChannelBinding.Disable), ("prefer", ChannelBinding.Prefer), ("require", ChannelBinding.Require)];
+
     public static bool IsUrl(string value) =>
         value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
@@ -54,25 +64,10 @@ public static class PostgresUrl
         switch (name)
         {
             case "sslmode":
-                builder.SslMode = value switch
-                {
-                    "disable" => SslMode.Disable,
-                    "allow" => SslMode.Allow,
-                    "prefer" => SslMode.Prefer,
-                    "require" => SslMode.Require,
-                    "verify-ca" => SslMode.VerifyCA,
-                    "verify-full" => SslMode.VerifyFull,
-                    _ => throw new FormatException($"the database URL has sslmode={value}; use disable, allow, prefer, require, verify-ca or verify-full"),
-                };
+                builder.SslMode = OneOf(name, value, SslModes);
                 break;
             case "channel_binding":
-                builder.ChannelBinding = value switch
-                {
-                    "disable" => ChannelBinding.Disable,
-                    "prefer" => ChannelBinding.Prefer,
-                    "require" => ChannelBinding.Require,
-                    _ => throw new FormatException($"the database URL has channel_binding={value}; use disable, prefer or require"),
-                };
+                builder.ChannelBinding = OneOf(name, value, ChannelBindings);
                 break;
             case "sslrootcert":
                 builder.RootCertificate = value;
@@ -95,6 +90,19 @@ public static class PostgresUrl
             default:
                 throw new FormatException($"the database URL has a parameter this service does not understand: {name}");
         }
+    }
+
+    /// <summary>The setting a spelling stands for; any other spelling is refused with the list of those accepted.</summary>
+    private static T OneOf<T>(string name, string value, (string Spelling, T Setting)[] choices)
+    {
+        foreach (var (spelling, setting) in choices)
+        {
+            if (spelling == value)
+                return setting;
+        }
+        var spellings = choices.Select(choice => choice.Spelling).ToArray();
+        throw new FormatException(
+            $"the database URL has {name}={value}; use {string.Join(", ", spellings[..^1])} or {spellings[^1]}");
     }
 
     private static IEnumerable<(string Name, string Value)> ParseQuery(string query)

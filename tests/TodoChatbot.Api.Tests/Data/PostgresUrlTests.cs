@@ -76,5 +76,33 @@ public sealed class PostgresUrlTests
         Assert.DoesNotContain("Sekr1tPw", exception.Message, StringComparison.Ordinal); // never echo credentials
     }
 
+    [Theory]
+    [InlineData("sslmode=disable", "SslMode", "Disable")]
+    [InlineData("sslmode=allow", "SslMode", "Allow")]
+    [InlineData("sslmode=prefer", "SslMode", "Prefer")]
+    [InlineData("sslmode=require", "SslMode", "Require")]
+    [InlineData("sslmode=verify-ca", "SslMode", "VerifyCA")]
+    [InlineData("sslmode=verify-full", "SslMode", "VerifyFull")]
+    [InlineData("channel_binding=disable", "ChannelBinding", "Disable")]
+    [InlineData("channel_binding=prefer", "ChannelBinding", "Prefer")]
+    [InlineData("channel_binding=require", "ChannelBinding", "Require")]
+    public void Every_libpq_spelling_of_ssl_and_channel_binding_is_understood(string parameter, string setting, string expected)
+    {
+        var builder = Translate($"postgresql://u:p@host/db?{parameter}");
+
+        var actual = setting == "SslMode" ? builder.SslMode.ToString() : builder.ChannelBinding.ToString();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData("sslmode=required", "sslmode=required; use disable, allow, prefer, require, verify-ca or verify-full")]
+    [InlineData("channel_binding=maybe", "channel_binding=maybe; use disable, prefer or require")]
+    public void A_wrong_spelling_is_refused_with_every_spelling_that_is_accepted(string parameter, string reason)
+    {
+        var exception = Assert.Throws<FormatException>(() => PostgresUrl.ToConnectionString($"postgresql://u:p@host/db?{parameter}"));
+
+        Assert.EndsWith(reason, exception.Message, StringComparison.Ordinal);
+    }
+
     private static NpgsqlConnectionStringBuilder Translate(string url) => new(PostgresUrl.ToConnectionString(url));
 }
