@@ -63,11 +63,12 @@ public static partial class CommandParser
     {
         var whole = ParseClause(text, reports: true);
         var clauses = Clauses.Split(text);
-        // "my boss wants the numbers by friday, add finish the slides": an add said last is the request,
-        // whatever list words the clauses before it hold.
+        // "my boss wants the numbers by friday, add finish the slides": an add, or a change to a named
+        // task, said last is the request, whatever list words the clauses before it hold.
         if (whole is ListCommand && clauses.Count > 1
-            && ParseClause(MessageText.Normalize(clauses[^1]), reports: false) is AddCommand added)
-            return added;
+            && ParseClause(MessageText.Normalize(clauses[^1]), reports: false) is var said
+            && (said is AddCommand || TargetOf(said) is { IsEmpty: false }))
+            return said;
         if (clauses.Count < 2 || whole is AddCommand or ListCommand or UpdateCommand or BulkCommand)
             return whole;
 
@@ -272,17 +273,20 @@ public static partial class CommandParser
     }
 
     private static readonly Regex[] CompletePatterns =
-        [MarkDonePattern(), MarkDoneFirstPattern(), IFinishedPattern(), CheckOffPattern(), CompleteVerbPattern(),
-         IsDonePattern()];
+        [MarkDonePattern(), MarkDoneFirstPattern(), IFinishedPattern(), CheckOffPattern(), MoveToDonePattern(),
+         CompleteVerbPattern(), IsDonePattern()];
 
     private static OfflineCommand Add(string rawTitle)
     {
         var title = TrailingListPattern().Replace(LeadingListPattern().Replace(rawTitle.Trim(), ""), "");
+        if (SecondAddPattern().IsMatch(title))
+            return new SeveralToAdd();
         string? description = null;
         if (DescriptionSplitPattern().Match(title) is { Success: true } split)
         {
             description = MessageText.Description(title[(split.Index + split.Length)..]);
-            title = title[..split.Index];
+            // "add 'X' to my list, with the description …": the list place ends the title, not the message
+            title = TrailingListPattern().Replace(title[..split.Index].TrimEnd(',', ' '), "");
         }
         var clean = MessageText.Title(title);
         return clean.Length == 0 || EmptyTitlePattern().IsMatch(clean) || IsPronoun(clean)
@@ -318,7 +322,11 @@ public static partial class CommandParser
         ^(?:{{Words.AddVerbs}})\b\s*
         (?:(?:a|an|another|new|one\s+more)\b\s*)*                       # "add a new …"
         (?:(?:{{Words.TaskNoun}}|reminder|entry|note)s?\b\s*|(?:one|this|that)(?=\s*[:\-–]))?  # "another one: …"
-        (?:(?:to|for|called|named|titled|that\s+says|saying|about)\b\s*|[:\-.]\s*)?
+        (?: (?:to|for|called|named|titled|that\s+says|saying|about)\b\s*
+          | that\s+i\s+(?:must|need\s+to|have\s+to|should|ought\s+to)\s+             # "make a note that I must …"
+          | [:\-.]\s*(?:to\s+)?                                                     # "add a task: to write …"
+          | (?:this|that|it)\s+as\s+(?:a|an)\s+(?:{{Words.TaskNoun}})\b\s*(?:please\b\s*)?[:\-–—]\s*  # "capture this as a task — …"
+        )?
         (?<title>.+)$
         """, Verbose)]
     private static partial Regex AddPattern();
@@ -370,7 +378,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?:(?:to|on|in|onto)\s+)?
         (?: {{Words.MyList}}\s*[:\-]?(?:\s*(?:to|for)\b)?
-          | (?:todo\s+|to-do\s+|task\s+)?(?:list|todos?|to-dos?|tasks)\s*[:\-]
+          | (?:todo\s+|to-do\s+|task\s+)?(?:list|todos?|to-dos?|tasks|inbox)\s*[:\-]
         )\s*
         """, Verbose)]
     private static partial Regex LeadingListPattern();
@@ -382,6 +390,10 @@ public static partial class CommandParser
         | [\s,]+(?:please\s+)?(?:add|put|save|note|write)\s+(?:it|that|this)(?:\s+(?:down|(?:to|on|in|into)\s+(?:my|the)\s+list))?$  # "X, add that"
         """, Verbose)]
     private static partial Regex TrailingListPattern();
+
+    // "add permission slip and also add pack lunch", "add X, and add Y": a second add in the title
+    [GeneratedRegex(@"(?:,|\s)\s*(?:and\s+)?(?:also\s+)?(?:add|create)\s+(?!to\b|it\b|that\b|this\b)\S", Verbose)]
+    private static partial Regex SecondAddPattern();
 
     // "TITLE with description TEXT", "TITLE, note: TEXT"
     [GeneratedRegex($$"""
@@ -395,12 +407,15 @@ public static partial class CommandParser
     // ---- Deleting ----------------------------------------------------------------------------
 
     /// <summary>Where a task is taken from: "my list", "the shopping list", "my todos".</summary>
-    private const string ListPlace = @"(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|tasks|todos)";
+    private const string ListPlace = @"(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|tasks|todos|inbox)";
+
+    /// <summary>How wholly a task goes: "delete task 2 permanently", "take it off my list altogether".</summary>
+    private const string ForGood = @"(?:\s+(?:permanently|entirely|altogether|completely|for\s+good))?";
 
     // delete|remove|… TASK [from my list] · take TASK off my list
     [GeneratedRegex($$"""
-        ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?)(?:\s+(?:from|off)\s+{{ListPlace}})?
-           | take\s+(?<ref>.+?)\s+off(?:\s+{{ListPlace}})?
+        ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?){{ForGood}}(?:\s+(?:from|off)\s+{{ListPlace}})?{{ForGood}}
+           | take\s+(?<ref>.+?)\s+off(?:\s+{{ListPlace}})?{{ForGood}}
            | (?:i'd|i\s+would|i)\s+(?:like|want)\s+(?<ref>.+?)\s+(?:removed|deleted|gone)(?:\s+(?:from|off)\s+{{ListPlace}})?
         )$
         """, Verbose)]
@@ -419,7 +434,7 @@ public static partial class CommandParser
 
     // mark|set|… TASK [as|to] done
     [GeneratedRegex($$"""
-        ^(?:{{Words.MarkVerbs}})\s+(?<ref>.+?)\s+(?:as\s+|to\s+)?(?:{{Words.Done}}|checked(?:\s+off)?)$
+        ^(?:{{Words.MarkVerbs}})\s+(?<ref>.+?)\s+(?:as\s+(?:having\s+been\s+|being\s+)?|to\s+)?(?:{{Words.DoneStates}}|checked(?:\s+off)?|closed(?:\s+out)?)$   # "consider it closed"
         """, Verbose)]
     private static partial Regex MarkDonePattern();
 
@@ -449,6 +464,13 @@ public static partial class CommandParser
     // complete|finish|tick off|… TASK
     [GeneratedRegex($$"""^(?:{{Words.CompleteVerbs}})(?:\s*[:\-–]\s*|\s+)(?<ref>.+)$""", Verbose)]
     private static partial Regex CompleteVerbPattern();
+
+    // "move TASK to done", "move TASK to the completed section": a board's way of finishing a task
+    [GeneratedRegex($$"""
+        ^(?:move|drag|put|shift)\s+(?<ref>.+?)\s+(?:to|into|over\s+to|in)\s+(?:the\s+|my\s+)?
+        (?:{{Words.Done}}|logbook)(?:\s+(?:section|list|column|pile|folder|tab|tasks))?$
+        """, Verbose)]
+    private static partial Regex MoveToDonePattern();
 
     // check|tick|cross|mark|knock|strike TASK off
     [GeneratedRegex("""^(?:check|tick|cross|mark|knock|strike)\s+(?<ref>.+?)\s+off$""", Verbose)]

@@ -38,7 +38,8 @@ internal static partial class MessageText
             "thru" => "through",
             "what've" or "whatve" => "what have",
             "nvm" or "nevermind" => "never mind",
-            "w/" => "with",
+            "w/" or "w" => "with",
+            "teh" => "the",
             var other => other,
         });
 
@@ -96,7 +97,7 @@ internal static partial class MessageText
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleas|plese|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleas|plese|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|w|teh|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
     private static partial Regex TextSpeakPattern();
 
     // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand. After "need" only before a verb,
@@ -120,15 +121,22 @@ internal static partial class MessageText
     [GeneratedRegex($$"""
         ^(?:(?:{{Words.Openers}})(?:\s+there)?\b[,!]?\s*)*
         (?:(?:{{Words.Please}})\s+)?
-        (?: (?:can|could|would|will)\s+you\s+(?:please\s+)?(?:just\s+)?
+        (?: (?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:just\s+)?
+            (?:be\s+(?:good|kind)\s+enough\s+to\s+|be\s+so\s+(?:good|kind)\s+as\s+to\s+)?
           | (?:can|could|may)\s+i\s+(?:please\s+)?
           | you\s+can\s+(?:now\s+)?
           | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete)\b)   # "just delete it"
         )?
-        (?: (?:i'd|i\s+would)\s+like\s+(?:you\s+)?to\s+ | let'?s\s+
+        (?: (?:i'd|i\s+would|i\s+should)\s+like\s+(?:you\s+)?to\s+ | let'?s\s+
+          # "I would be grateful if you would …", "I'd be obliged if you could …"
+          | (?:i'd|i\s+would|i\s+should)\s+be\s+(?:grateful|obliged|glad|pleased|thankful)\s+if\s+you\s+
+            (?:would|could|will|can)\s+(?:kindly\s+|please\s+)?
+          | (?:you'll|you\s+will)\s+be\s+(?:pleased|glad|happy|delighted)\s+to\s+(?:hear|know)\s+(?:that\s+)?
+          | (?:i'd|i\s+would|i\s+should)\s+(?:be\s+(?:grateful|glad|pleased|thankful)|like)\s+to\s+know\s+
           | (?:would\s+you\s+)?be\s+so\s+kind\s+as\s+to\s+
           | do\s+the\s+needful\s+and\s+
-          | (?:let\s+me|lemme|i\s+want|i\s+wanna)\s+(?:to\s+)?(?=(?:add|put|create|delete|remove|mark|complete|change|rename|update|edit)\b)
+          | (?:let\s+me|lemme|i\s+want|i\s+wanna|i\s+wish|i\s+need)\s+(?:to\s+)?
+            (?=(?:add|put|create|delete|remove|erase|mark|complete|change|rename|update|edit|amend|alter)\b)
         )?
         (?:please\s+)?
         """, Verbose)]

@@ -49,6 +49,9 @@ public sealed record Proposal(OfflineCommand Command) : Question;
 /// <summary>A command word two letters away from what was typed: the corrected message, to be confirmed.</summary>
 public sealed record Misspelt(string Corrected) : Question;
 
+/// <summary>"add X and also add Y": two tasks in one request, which the assistant adds one at a time.</summary>
+public sealed record SeveralToAdd : Question;
+
 /// <summary>"mark task 3 as not done": the tools cannot reopen a task.</summary>
 public sealed record ReopenRequest : Question;
 

@@ -74,6 +74,7 @@ public static class OfflinePlanner
             $"Should I rename {update.Task.Describe()} to “{title}”? Say “rename {update.Task.Spoken()} to {title}” and I will.",
         Misspelt misspelt => $"Did you mean “{misspelt.Corrected}”? Say it that way and I'll do it.",
         ReopenRequest => ReopenAnswer,
+        SeveralToAdd => "I add one task at a time. Send each as its own message, for example “add buy milk”.",
         _ => HelpText,
     };
 

@@ -68,7 +68,7 @@ internal static partial class TaskReferences
     private static partial Regex FillerPattern();
 
     // Words that lead to the title: "the task called X", "the one about X", "the task for X".
-    [GeneratedRegex($$"""^(?:(?:{{Filler}}|called|named|titled|about|for|of|with)\b\s*)+""", Verbose)]
+    [GeneratedRegex($$"""^(?:(?:{{Filler}}|called|named|titled|about|concerning|regarding|for|of|with)\b\s*)+""", Verbose)]
     private static partial Regex LeadingFillerPattern();
 
     private const string Filler = $"the|my|that|this|these|those|it|them|they|a|an|{Words.TaskNoun}|one|thing|entry";

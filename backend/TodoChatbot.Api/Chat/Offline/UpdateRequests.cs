@@ -107,7 +107,7 @@ internal static partial class UpdateRequests
         (?:\s+(?:{{Words.TitleField}}))?
         (?:\s+from\s+.+?)?                                            # "change task 1 from OLD to NEW"
         (?:\s+(?:to|into|as)\s*[:\-]?\s+ | \s+so\s+(?:that\s+)?it\s+(?=says\b|reads\b))   # "edit #2 so it says NEW"
-        (?:(?:say|says|reads|be\s+called|be\s+named)\s+)?                  # "change task 2 to say NEW"
+        (?:(?:say|says|reads|be\s+called|be\s+named)\s+|read\s+(?=["“'‘]))?   # "change task 2 to say NEW", "to read 'NEW'"
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex RenamePattern();
@@ -193,6 +193,8 @@ internal static partial class UpdateRequests
              (?<new>.+)
            | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+
              (?<new>.+?)\s+(?:to|for|on)\s+(?<ref>(?:task\s+|\#)\S+)
+           | (?:add|put|write)\s+(?<new>.+?)\s+(?:in|into|as)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
+             (?<ref>.+)                                                       # put "…" in the details of task 3
            | describe\s+(?<ref>.+?)\s+as\s+(?<new>.+)
            | give\s+(?<ref>.+?)\s+(?:a|the)\s+(?:{{Words.DescriptionField}})\s*(?::|-|saying|that\s+says|of)\s*(?<new>.+)
            | (?<ref>{{NamedTask}})(?:'s)?\s+(?:{{Words.DescriptionField}})\s+(?:should|must|needs\s+to)\s+(?:now\s+)?

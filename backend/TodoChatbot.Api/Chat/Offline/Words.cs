@@ -11,8 +11,8 @@ internal static class Words
 {
     // ---- Things on the list ----------------------------------------------------------------
 
-    /// <summary>What one entry of the list is called.</summary>
-    public const string TaskNoun = @"task|todo|to-do|item";
+    /// <summary>What one entry of the list is called ("action item" and "follow-up: …" in an office's words).</summary>
+    public const string TaskNoun = @"task|todo|to-do|action\s+item|item|follow-up(?=\s*:)";
 
     /// <summary>What the list is called, and what its entries are called together.</summary>
     public const string ListNoun =
@@ -23,8 +23,8 @@ internal static class Words
 
     public const string DescriptionField = @"description|notes?|details?|comments?";
 
-    /// <summary>"my list", "the to-do list", "my task list": where tasks are put and taken from.</summary>
-    public const string MyList = @"(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list";
+    /// <summary>"my list", "the to-do list", "my task list", "my inbox": where tasks are put and taken from.</summary>
+    public const string MyList = @"(?:my|the)\s+(?:(?:todo\s+|to-do\s+|task\s+)?list|inbox)";
 
     // ---- Status ------------------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ internal static class Words
 
     /// <summary>Words that ask for the completed tasks in a list request.</summary>
     public const string CompletedStatus =
-        @"complete|completed|done|finish|finished|(?:checked|ticked|crossed)\s+off|accomplished";
+        @"complete|completed|done|finish|finished|(?:checked|ticked|crossed)\s+off|accomplished|closed(?:\s+out)?";
 
     /// <summary>
     /// Words that ask for the pending tasks. "not done" and "haven't" contain or imply a completion
@@ -52,6 +52,7 @@ internal static class Words
     /// <summary>A task's state, said of it, when it is done: "the bill is sorted", "the laundry's out of the way".</summary>
     public const string DoneStates =
         @"done\s+and\s+dusted|done|finished|complete|completed|sorted(?:\s+out)?|handled|taken\s+care\s+of|dealt\s+with|over" +
+        @"|actioned" +
         @"|out\s+of\s+the\s+way|(?:ticked|crossed|checked)\s+off|accomplished";
 
     /// <summary>Words that say, of a thing, that its task is done: "my room is tidy" did "Tidy my room".</summary>
@@ -80,7 +81,7 @@ internal static class Words
     /// <summary>Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo).</summary>
     public const string AddVerbs =
         @"add|create|make(?!\s+sure)|new|put\s+down|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
-        @"|stick|pop|pencil\s+in|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
+        @"|stick|pop|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
@@ -89,12 +90,12 @@ internal static class Words
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
     public const string CompleteVerbs =
-        @"complete|completed|finish|finished|done|close|finalize|check\s+off|tick\s+off|cross\s+off|mark\s+off" +
+        @"complete|completed|finish|finished|done|close(?:\s+out)?|finalize|check\s+off|tick\s+off|cross\s+off|mark\s+off" +
         @"|knock\s+(?:off|out)" +
-        @"|strike(?:\s+off)?|tick";
+        @"|strike(?:\s+(?:off|through))?|tick";
 
     /// <summary>Verbs that set a state: "mark task 3 as done", "set task 1 to completed".</summary>
-    public const string MarkVerbs = @"mark|set|flag|tick|check|consider";
+    public const string MarkVerbs = @"mark|set|flag|tick|check|consider|record";
 
     /// <summary>Verbs that undo a completion (the tools cannot: the assistant says how to untick instead).</summary>
     public const string ReopenVerbs = @"reopen|uncheck|untick|uncomplete|undo";
@@ -118,14 +119,14 @@ internal static class Words
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
     public const string Openers =
         @"hey|hi|hello|ok|okay|so|um|well|anyway|anyways|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
-        @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
+        @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|quick|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
         @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering";
 
     /// <summary>Words that only make a request polite.</summary>
     public const string Please = @"please|pls|kindly";
 
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
-    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|lol|lmao|haha+";
+    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|lol|lmao|haha+";
 
     /// <summary>A greeting on its own.</summary>
     public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
