@@ -1,12 +1,8 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Deploy.Tests;
 
 /// <summary>The Minikube scripts, checked without a cluster: their --dry-run plan, and shellcheck on every script.</summary>
 public sealed class ScriptTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Up_dry_run_prints_every_step_in_order_and_no_secret()
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
 

@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Chat;
 
 /// <summary>The chat endpoint with the offline assistant, through HTTP, on both databases.</summary>

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Api.Tests.Security;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Chat;
 

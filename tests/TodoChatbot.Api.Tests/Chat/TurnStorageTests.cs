@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TodoChatbot.Api.Data;
-using TodoChatbot.Api.Tests.Infrastructure;
 using TodoChatbot.Api.Tests.Security;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Chat;
 

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using TodoChatbot.Api.Data;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Infrastructure;
 
@@ -23,7 +21,6 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
 {
     protected ApiFactory Factory { get; } = factory;
     protected static JsonSerializerOptions Json => ContractJson.Options;
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public virtual ValueTask InitializeAsync()
     {

@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Mcp;
 

@@ -1,6 +1,4 @@
 using TodoChatbot.Api.Tests.Chat;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Security;
 

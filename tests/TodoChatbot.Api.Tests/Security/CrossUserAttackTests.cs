@@ -1,6 +1,4 @@
 using System.Text;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Security;
 
