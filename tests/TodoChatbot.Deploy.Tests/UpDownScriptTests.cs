@@ -140,7 +140,7 @@ public sealed class UpDownScriptTests
     {
         var path = Path.Combine(cluster.State, "..", "test.env");
         if (envFile is not null)
-            await File.WriteAllTextAsync(path, envFile, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(path, envFile, Cancellation);
         return await cluster.RunAsync("scripts/minikube/up", settings, "--env-file", path);
     }
 

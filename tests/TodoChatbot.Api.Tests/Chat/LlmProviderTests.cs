@@ -8,18 +8,8 @@ namespace TodoChatbot.Api.Tests.Chat;
 /// provider, pointed at <see cref="FakeOpenAIServer"/>, through the real OpenAI client,
 /// Microsoft.Extensions.AI's function invocation and the resilience pipeline.
 /// </summary>
-public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factory)
-    : ApiTestBase(factory), IClassFixture<LlmProviderTests.FakeProviderFactory>
+public sealed class LlmProviderTests(FakeProviderFactory factory) : FakeProviderTestBase(factory)
 {
-    private FakeOpenAIServer Provider => factory.Provider;
-
-    public override ValueTask InitializeAsync()
-    {
-        Provider.Reset();
-        factory.Logs.Clear();
-        return base.InitializeAsync();
-    }
-
     [Fact]
     public async Task A_tool_call_runs_against_the_database_and_the_turn_comes_back_and_is_stored()
     {
@@ -115,7 +105,7 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         Assert.Equal(["user", "assistant"], stored.Select(m => m.Role));
         Assert.Equal(turn.Response, stored[1].Content);
         // The operator gets one error line saying what failed, without the user's words or the key.
-        var error = Assert.Single(factory.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error && entry.Category.EndsWith(".ChatService", StringComparison.Ordinal));
+        var error = Assert.Single(Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error && entry.Category.EndsWith(".ChatService", StringComparison.Ordinal));
         Assert.Contains("Language model call failed (OpenAICompatible, model fake-model)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key", error.Message, StringComparison.Ordinal);
         // The operator's dashboard counts it by its kind, and the turn as one the provider failed.
@@ -233,39 +223,5 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         Assert.Equal(required.Order(), actualRequired.Order());
         // No tool lets the model name a user: the user is bound from the token.
         Assert.DoesNotContain(actual.Keys, key => key.Contains("user", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The API on SQLite, its language model being the fake provider.</summary>
-    public sealed class FakeProviderFactory : SqliteApiFactory
-    {
-        private Dictionary<string, string> _settings = [];
-
-        public FakeOpenAIServer Provider { get; private set; } = null!;
-
-        public CollectingLoggerProvider Logs { get; } = new();
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(services, Logs));
-        }
-
-        protected override IReadOnlyDictionary<string, string> ExtraSettings => _settings;
-
-        protected override async Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync()
-        {
-            Provider = await FakeOpenAIServer.StartAsync();
-            _settings = FakeOpenAIServer.ProviderSettings(Provider.BaseUrl);
-            _settings["Llm:MaxToolRounds"] = "3";
-            _settings["Chat:HistoryMessages"] = "3";
-            return await base.PrepareDatabaseAsync();
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Provider.DisposeAsync();
-        }
     }
 }
