@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TodoChatbot.Api.Tests.Security;
 
 namespace TodoChatbot.Api.Tests.Chat;
 
@@ -185,13 +184,13 @@ public sealed class LlmProviderTests(FakeProviderFactory factory) : FakeProvider
         var user = await RegisterAsync();
         await DeleteAccountAsync(user);
         Provider.RespondWithText("Hello!");
-        var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await RowCountsAsync();
 
         var response = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(null, "hi"), Json, Cancellation);
 
         await AssertAccountGoneAsync(response);
         Assert.Empty(Provider.Requests);
-        Assert.Equal(before, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await RowCountsAsync());
     }
 
     [Fact]
@@ -202,14 +201,14 @@ public sealed class LlmProviderTests(FakeProviderFactory factory) : FakeProvider
         Provider.RespondWithTextAfter(async () =>
         {
             await DeleteAccountAsync(user);
-            afterDeletion = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+            afterDeletion = await RowCountsAsync();
         }, "Hello!");
 
         var response = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(null, "hi"), Json, Cancellation);
 
         await AssertAccountGoneAsync(response);
         Assert.Single(Provider.Requests);
-        Assert.Equal(afterDeletion, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(afterDeletion, await RowCountsAsync());
     }
 
     private static void AssertParameters(JsonElement schema, string[] required, params (string Name, string Type)[] properties)

@@ -112,6 +112,17 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
     protected static async Task<MessageDto[]> MessagesAsync(TestUser user, int conversationId) =>
         (await user.Client.GetFromJsonAsync<MessageDto[]>($"/api/{user.Id}/conversations/{conversationId}/messages", Json, Cancellation))!;
 
+    /// <summary>Everything <paramref name="user"/> can see (tasks, conversations, every conversation's messages), as the raw JSON the API returns.</summary>
+    protected static async Task<string> EverythingSeenByAsync(TestUser user) => string.Join('\n',
+        await user.Client.GetStringAsync(user.Tasks, Cancellation),
+        await user.Client.GetStringAsync($"/api/{user.Id}/conversations", Cancellation),
+        string.Join('\n', await Task.WhenAll(
+            (await user.Client.GetFromJsonAsync<ConversationDto[]>($"/api/{user.Id}/conversations", Json, Cancellation))!
+            .Select(c => user.Client.GetStringAsync($"/api/{user.Id}/conversations/{c.Id}/messages", Cancellation)))));
+
+    /// <summary>The rows of every table, read from the service's database.</summary>
+    protected Task<RowCounts> RowCountsAsync() => RowCounts.ReadAsync(Factory.Services, Cancellation);
+
     /// <summary>Asserts an RFC 7807 body with the given status, and returns it.</summary>
     protected static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
