@@ -46,8 +46,7 @@ public abstract class TurnStorageTests(ApiFactory factory) : ApiTestBase(factory
     [MemberData(nameof(Messages))]
     public async Task A_deleted_accounts_turn_is_the_same_401_and_stores_and_changes_nothing(string message)
     {
-        var user = await RegisterAsync();
-        await CreateTaskAsync(user, "Water the plants");
+        var user = await RegisterWithTasksAsync("Water the plants");
         var conversation = (await ChatAsync(user, "show my tasks")).ConversationId;
         await DeleteAccountAsync(user);
         var before = await RowCountsAsync();

@@ -92,6 +92,15 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<TaskDto>(Json, Cancellation))!;
     }
 
+    /// <summary>Registers a user who already has tasks with these titles, created in this order (so numbered 1, 2, …).</summary>
+    protected async Task<TestUser> RegisterWithTasksAsync(params string[] titles)
+    {
+        var user = await RegisterAsync();
+        foreach (var title in titles)
+            await CreateTaskAsync(user, title);
+        return user;
+    }
+
     protected static async Task<TaskDto[]> ListTasksAsync(TestUser user, string? status = null)
     {
         var url = status is null ? user.Tasks : $"{user.Tasks}?status={status}";
