@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Client;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests;
 

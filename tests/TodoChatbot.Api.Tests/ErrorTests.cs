@@ -1,5 +1,4 @@
 using System.Text;
-using TodoChatbot.Api.Tests.Infrastructure;
 
 namespace TodoChatbot.Api.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TodoChatbot.Api.Tests.Infrastructure;
 
 namespace TodoChatbot.Api.Tests;
 

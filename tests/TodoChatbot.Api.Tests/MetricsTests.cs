@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Api.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Api.Tests;
 
 /// <summary>
@@ -10,8 +8,6 @@ public sealed class ProcessLifecycleTests : IDisposable
 {
     private static readonly string StrongSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"todo-process-{Guid.NewGuid():N}.db");
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string?, string?, string> MisconfiguredStarts => new()
     {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using TodoChatbot.Api.Tests.Infrastructure;
 
 namespace TodoChatbot.Api.Tests;
 
@@ -16,8 +15,6 @@ namespace TodoChatbot.Api.Tests;
 public sealed class TelemetrySwitchTests(SqliteApiFactory defaults, TelemetrySwitchTests.MetricsOffFactory switched)
     : IClassFixture<TelemetrySwitchTests.MetricsOffFactory>
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task By_default_metrics_are_served_and_no_tracer_exists()
     {

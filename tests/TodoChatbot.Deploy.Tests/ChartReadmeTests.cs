@@ -1,4 +1,3 @@
-using TodoChatbot.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace TodoChatbot.Deploy.Tests;

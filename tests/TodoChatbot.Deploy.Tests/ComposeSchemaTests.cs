@@ -1,5 +1,3 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Deploy.Tests;
 
 /// <summary>
@@ -30,10 +28,10 @@ public sealed class ComposeSchemaTests
     {
         TestEnvironment.Require(Unavailable);
         var broken = Path.Combine(Path.GetTempPath(), $"todo-compose-{Guid.NewGuid():N}.yml");
-        var text = await File.ReadAllTextAsync(RepositoryPaths.Combine("docker-compose.yml"), TestContext.Current.CancellationToken);
+        var text = await File.ReadAllTextAsync(RepositoryPaths.Combine("docker-compose.yml"), Cancellation);
         await File.WriteAllTextAsync(broken, text
             .Replace("      interval: 5s", "      intervall: 5s", StringComparison.Ordinal)
-            .Replace("condition: service_healthy", "condition: service_healty", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+            .Replace("condition: service_healthy", "condition: service_healty", StringComparison.Ordinal), Cancellation);
         try
         {
             var (code, output) = await ValidateAsync(null, broken);
@@ -59,7 +57,7 @@ public sealed class ComposeSchemaTests
             .ToDictionary(name => name, _ => (string?)null);
         foreach (var (name, value) in settings ?? [])
             environment[name] = value;
-        return Command.RunAsync("node", [RepositoryPaths.Combine("scripts", "compose", "validate.mjs"), .. files], environment, cancellationToken: TestContext.Current.CancellationToken);
+        return Command.RunAsync("node", [RepositoryPaths.Combine("scripts", "compose", "validate.mjs"), .. files], environment, cancellationToken: Cancellation);
     }
 
     private static bool Executable(string name) =>

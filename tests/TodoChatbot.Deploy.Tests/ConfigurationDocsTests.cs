@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
 

@@ -1,5 +1,4 @@
 using k8s.Models;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
 
@@ -9,8 +8,6 @@ namespace TodoChatbot.Deploy.Tests;
 /// </summary>
 public sealed class DevDatabaseTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     public static TheoryData<string[]> WithoutDatabase => new()
     {
         Helm.UmbrellaWithSecrets(),

@@ -1,6 +1,5 @@
 using k8s;
 using k8s.Models;
-using TodoChatbot.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace TodoChatbot.Deploy.Tests;

@@ -74,7 +74,7 @@ public sealed class JwtSecretTests
     public async Task The_chart_asks_about_its_own_secret_and_generation_is_off_unless_switched_on()
     {
         // Looked up by the name it renders the Secret under, in the release's namespace.
-        var template = await File.ReadAllTextAsync(Path.Combine(Helm.Chart("backend"), "templates", "secret.yaml"), TestContext.Current.CancellationToken);
+        var template = await File.ReadAllTextAsync(Path.Combine(Helm.Chart("backend"), "templates", "secret.yaml"), Cancellation);
         Assert.Contains("""{{- $fullname := include "todo-common.fullname" . }}""", template, StringComparison.Ordinal);
         Assert.Contains("""include "backend.jwtSecret" (dict "context" . "existing" (lookup "v1" "Secret" .Release.Namespace $fullname))""", template, StringComparison.Ordinal);
         var objects = await Helm.TemplateAsync("todo-chatbot", "demo", "-f", Overlay("dev"));
@@ -83,7 +83,7 @@ public sealed class JwtSecretTests
         var (code, output) = await Helm.RunAsync("show", "values", Helm.Chart("backend"));
         Assert.Equal(0, code);
         Assert.Contains("  generateJwtSecret: false", output, StringComparison.Ordinal);
-        Assert.Contains("generateJwtSecret: false", await File.ReadAllTextAsync(Overlay("prod"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("generateJwtSecret: false", await File.ReadAllTextAsync(Overlay("prod"), Cancellation), StringComparison.Ordinal);
     }
 
     private static V1Secret JwtSecret(IEnumerable<object> objects) =>

@@ -1,5 +1,4 @@
 using k8s.Models;
-using TodoChatbot.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace TodoChatbot.Deploy.Tests;
@@ -14,8 +13,6 @@ public sealed class LibraryChartTests
     // Lines two unrelated templates may share anyway: `{{- end }}`, `metadata:`, `spec:`, an
     // include of the same library helper. A near-copy shares dozens (the deployments once shared 94).
     private const int MostSharedLines = 8;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public void No_template_of_one_service_chart_is_a_near_copy_of_one_of_the_other()

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
 
@@ -25,7 +24,7 @@ public sealed class ManifestTests
                 foreach (var file in fresh)
                 {
                     Assert.True(
-                        await File.ReadAllTextAsync(Path.Combine(output, service, file!), TestContext.Current.CancellationToken) == await File.ReadAllTextAsync(RepositoryPaths.Combine("k8s", service, file!), TestContext.Current.CancellationToken),
+                        await File.ReadAllTextAsync(Path.Combine(output, service, file!), Cancellation) == await File.ReadAllTextAsync(RepositoryPaths.Combine("k8s", service, file!), Cancellation),
                         $"k8s/{service}/{file} differs from the chart: run scripts/k8s/render-manifests.sh");
                 }
             }

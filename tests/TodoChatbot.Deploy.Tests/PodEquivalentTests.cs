@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using k8s.Models;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
 
@@ -21,8 +20,6 @@ public sealed class PodEquivalentTests : IAsyncLifetime
         double.Parse(Environment.GetEnvironmentVariable("TODO_TEST_POD_SOAK_SECONDS") ?? "60", CultureInfo.InvariantCulture));
     private readonly string _network = $"todo-pods-{Guid.NewGuid():N}"[..18];
     private readonly List<string> _containers = [];
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     public async ValueTask InitializeAsync()
     {
         TestEnvironment.Require(Helm.Unavailable);

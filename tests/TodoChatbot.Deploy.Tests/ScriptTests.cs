@@ -1,20 +1,15 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Deploy.Tests;
 
 /// <summary>The Minikube scripts, checked without a cluster: their --dry-run plan, and shellcheck on every script.</summary>
 public sealed class ScriptTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Up_dry_run_prints_every_step_in_order_and_no_secret()
     {
         var (code, output) = await UpDryRunAsync("DATABASE_URL=postgresql://user:SuperSecretPw@db.example/todo?sslmode=require\nJWT_SECRET=AnotherSecretValue0123456789012345\n");
 
         Assert.True(code == 0, output);
-        var expectedInOrder = new[]
-        {
+        AssertInOrder(output,
             "minikube start --cpus=4 --memory=8g --driver=docker",
             "minikube image build -t todo-chatbot-backend:0.1.0 -f backend/Dockerfile",
             "minikube image build -t todo-chatbot-frontend:0.1.0 -f frontend/Dockerfile",
@@ -23,9 +18,7 @@ public sealed class ScriptTests
             "helm upgrade --install todo",
             "kubectl rollout restart deployment/todo-backend deployment/todo-frontend -n todo",
             "helm test todo",
-            "http://$(minikube ip):$(kubectl get service todo-frontend -n todo",
-        };
-        AssertInOrder(output, expectedInOrder);
+            "http://$(minikube ip):$(kubectl get service todo-frontend -n todo");
         Assert.Contains("--wait", output, StringComparison.Ordinal);
         // A DATABASE_URL: that database, and none deployed in the cluster.
         AssertSays(output, "--set global.postgresql.enabled=false", "--from-literal=DATABASE_URL=***", "no PostgreSQL is deployed");
@@ -66,8 +59,7 @@ public sealed class ScriptTests
 
         Assert.True(code == 0, output);
         // The checks ran against the simulated release: what is printed is what they sent.
-        var expectedInOrder = new[]
-        {
+        AssertInOrder(output,
             "+ kubectl -n todo get deployment todo-backend -o 'jsonpath={.spec.replicas}|{.status.readyReplicas}|{.status.updatedReplicas}|{.status.availableReplicas}'",
             "planned: backend Deployment: 2 pods ready",
             "planned: frontend Deployment: 2 pods ready",
@@ -92,9 +84,7 @@ public sealed class ScriptTests
             "--reuse-values --set backend.config.logLevel=Debug --wait --timeout 5m",
             "+ kubectl -n todo logs todo-backend-",
             "+ helm rollback todo 3 -n todo --wait --timeout 5m",
-            "criterion",
-        };
-        AssertInOrder(output, expectedInOrder);
+            "criterion");
         Assert.DoesNotContain(" FAIL ", output, StringComparison.Ordinal);
         Assert.Equal(18, output.Split('\n').Count(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\S.*\s{2,}planned\s*$")));
         // Every disruption runs under the request loop.
@@ -146,13 +136,14 @@ public sealed class ScriptTests
             Assert.DoesNotContain(phrase, output, StringComparison.Ordinal);
     }
 
-    private static void AssertInOrder(string output, IEnumerable<string> expectedInOrder)
+    /// <summary>Every phrase stands in the output, none of them before the one listed before it.</summary>
+    private static void AssertInOrder(string output, params string[] phrases)
     {
         var position = 0;
-        foreach (var expected in expectedInOrder)
+        foreach (var phrase in phrases)
         {
-            var found = output.IndexOf(expected, position, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"'{expected}' missing or out of order in:\n{output}");
+            var found = output.IndexOf(phrase, position, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{phrase}' missing or out of order in:\n{output}");
             position = found;
         }
     }

@@ -1,5 +1,3 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Deploy.Tests;
 
 /// <summary>
@@ -37,7 +35,7 @@ internal sealed class SimulatedCluster : IDisposable
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             environment[name] = value;
-        return Command.RunAsync(RepositoryPaths.Combine(script), arguments, environment, cancellationToken: TestContext.Current.CancellationToken);
+        return Command.RunAsync(RepositoryPaths.Combine(script), arguments, environment, cancellationToken: Cancellation);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

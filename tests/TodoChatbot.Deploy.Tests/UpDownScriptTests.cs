@@ -1,5 +1,4 @@
 using System.Text;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
 
@@ -28,17 +27,18 @@ public sealed class UpDownScriptTests
     private const string OwnerLookup = "kubectl get secret todo-chatbot-backend -n todo -o 'jsonpath={.metadata.labels.app\\.kubernetes\\.io/managed-by}'";
     private const string JwtLookup = "kubectl get secret todo-chatbot-backend -n todo -o jsonpath={.data.JWT_SECRET}";
 
+    /// <summary>lib.sh's apply_rendered: the object rendered by <c>kubectl create … --dry-run=client -o yaml</c>, piped to <c>kubectl apply</c>.</summary>
+    private static string[] ApplyRendered(string create) => [create, "kubectl apply -f -"];
+
     private static readonly string[] Namespace =
     [
-        "kubectl create namespace todo --dry-run=client -o yaml",
-        "kubectl apply -f -",
+        .. ApplyRendered("kubectl create namespace todo --dry-run=client -o yaml"),
         "kubectl label namespace todo pod-security.kubernetes.io/enforce=restricted --overwrite",
     ];
 
     private static readonly string[] BackendSecret =
     [
-        "kubectl create secret generic todo-chatbot-backend -n todo ",
-        "kubectl apply -f -",
+        .. ApplyRendered("kubectl create secret generic todo-chatbot-backend -n todo "),
         "kubectl label secret todo-chatbot-backend -n todo app.kubernetes.io/managed-by=scripts-minikube-up --overwrite",
     ];
 
@@ -141,7 +141,7 @@ public sealed class UpDownScriptTests
     {
         var path = Path.Combine(cluster.State, "..", "test.env");
         if (envFile is not null)
-            await File.WriteAllTextAsync(path, envFile, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(path, envFile, Cancellation);
         return await cluster.RunAsync("scripts/minikube/up", settings, "--env-file", path);
     }
 

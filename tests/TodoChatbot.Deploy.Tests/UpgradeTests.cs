@@ -1,5 +1,4 @@
 using k8s.Models;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Deploy.Tests;
 
@@ -16,7 +15,6 @@ public sealed class UpgradeTests : IAsyncLifetime
     private static string PreviousCharts => RepositoryPaths.Combine("tests", "TodoChatbot.Deploy.Tests", "Fixtures", "helm-charts-0.1.0.tar.gz");
 
     private readonly string _old = Directory.CreateTempSubdirectory("todo-old-charts").FullName;
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
     private string OldUmbrella => Path.Combine(_old, "helm", "todo-chatbot");
 
     public async ValueTask InitializeAsync()

@@ -13,16 +13,15 @@ internal static class BrowserClient
     /// <summary>Registers a new user through the BFF; returns the signed-in client and the user's id.</summary>
     public static async Task<(HttpClient Client, string UserId)> SignInAsync(Uri frontendUrl, string emailPrefix)
     {
-        var cancellation = TestContext.Current.CancellationToken;
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
         {
             BaseAddress = frontendUrl,
             Timeout = TimeSpan.FromSeconds(30),
         };
         client.DefaultRequestHeaders.Add(BffProtocol.AntiForgeryHeader, BffProtocol.AntiForgeryValue);
-        var register = await client.PostAsJsonAsync("/bff/register", new { email = $"{emailPrefix}-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, cancellation);
+        var register = await client.PostAsJsonAsync("/bff/register", new { email = $"{emailPrefix}-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, Cancellation);
         Assert.True(register.IsSuccessStatusCode, $"register answered {(int)register.StatusCode}");
-        var user = await register.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellation);
+        var user = await register.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation);
         return (client, user.GetProperty("id").GetString()!);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
 
@@ -152,7 +151,7 @@ public abstract class ChatFlowTests(IStack stack)
         var (code, output) = await Command.RunAsync(
             RepositoryPaths.Combine("scripts", "minikube", "verify"),
             ["--app-only", "--url", stack.FrontendUrl.ToString()],
-            timeout: TimeSpan.FromMinutes(2), cancellationToken: TestContext.Current.CancellationToken);
+            timeout: TimeSpan.FromMinutes(2), cancellationToken: Cancellation);
 
         Assert.True(code == 0, output);
         Assert.Contains("pass: register, add a task by chat, list it added and listed by chat: buy groceries", output, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
 

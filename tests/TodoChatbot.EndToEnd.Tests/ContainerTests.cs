@@ -1,4 +1,3 @@
-using TodoChatbot.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -17,8 +16,6 @@ public sealed class ComposeCollection : ICollectionFixture<ComposeStackFixture>
 [Collection(ComposeCollection.Name)]
 public sealed class ContainerTests(ComposeStackFixture stack) : IAsyncLifetime
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     public ValueTask InitializeAsync()
     {
         TestEnvironment.Require(stack.Unavailable);

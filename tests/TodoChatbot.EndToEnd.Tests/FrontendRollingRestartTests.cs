@@ -1,5 +1,3 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.EndToEnd.Tests;
 
 /// <summary>
@@ -16,8 +14,6 @@ public sealed class FrontendRollingRestartTests : IAsyncDisposable
     private const int LoadClients = 12;
     private const int Rounds = 2;
     private readonly ProcessGroup _processes = new();
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_rolling_restart_of_both_frontends_under_keep_alive_load_fails_no_request()

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
 
@@ -52,7 +51,7 @@ internal sealed class OtlpCollector : IAsyncDisposable
         {
             if (Spans.FirstOrDefault(match) is { } span)
                 return span;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await Task.Delay(100, Cancellation);
         }
         throw new TimeoutException($"no span {what} within {within}; received:\n{string.Join('\n', Spans)}");
     }

@@ -1,5 +1,3 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.EndToEnd.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.EndToEnd.Tests;
 
 /// <summary>
@@ -13,8 +11,6 @@ public sealed class RollingRestartTests : IAsyncDisposable
 {
     private const int LoadClients = 6;
     private readonly ProcessGroup _processes = new();
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_rolling_restart_of_both_backends_under_load_fails_no_request()

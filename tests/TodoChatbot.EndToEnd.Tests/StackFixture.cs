@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Playwright;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.EndToEnd.Tests;
 
@@ -21,8 +20,6 @@ public sealed class TelemetryProcessTests : IAsyncLifetime
     private Uri _frontendUrl = null!;
     private ServiceProcess _backend = null!;
     private ServiceProcess _frontend = null!;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {

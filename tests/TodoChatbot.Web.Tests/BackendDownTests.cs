@@ -1,15 +1,12 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Web.Tests;
 
 /// <summary>With the backend down, the UI still loads, the host stays healthy, and the answers say so plainly.</summary>
 public sealed class BackendDownTests(BackendDownTests.NoBackendFactory factory) : IClassFixture<BackendDownTests.NoBackendFactory>
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_app_loads_and_the_host_is_healthy()
     {

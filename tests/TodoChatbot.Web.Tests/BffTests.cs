@@ -3,14 +3,12 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Net.Http.Headers;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Web.Tests;
 
 /// <summary>The frontend host's backend-for-frontend, on real Kestrel, against <see cref="FakeBackend"/>.</summary>
 public sealed class BffTests(BffTests.HostFactory factory) : IClassFixture<BffTests.HostFactory>
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
     private FakeBackend Backend => factory.Backend;
 
     [Fact]

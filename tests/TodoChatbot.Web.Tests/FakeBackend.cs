@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Web.Tests;
 

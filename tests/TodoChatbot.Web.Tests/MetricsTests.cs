@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using TodoChatbot.Testing;
 using Yarp.ReverseProxy.Configuration;
 
 namespace TodoChatbot.Web.Tests;
@@ -13,8 +12,6 @@ namespace TodoChatbot.Web.Tests;
 /// </summary>
 public sealed class MetricsTests(BffTests.HostFactory factory) : IClassFixture<BffTests.HostFactory>
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_host_serves_its_own_metrics_and_proxied_requests_move_the_proxy_route()
     {

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Net.Http.Headers;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Web.Tests;
 
@@ -17,8 +16,6 @@ public sealed class SecurityHeaderAndCookieTests(BffTests.HostFactory factory) :
     private const string ExpectedPolicy =
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string, string?, bool> Responses => new()
     {

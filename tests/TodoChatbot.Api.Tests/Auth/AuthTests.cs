@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Auth;
 
 public abstract class AuthTests(ApiFactory factory) : ApiTestBase(factory)

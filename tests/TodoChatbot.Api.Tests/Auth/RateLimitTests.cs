@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Auth;
 
 public sealed class RateLimitTests(RateLimitTests.StrictFactory factory)

@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Chat;
 
 /// <summary>The chat endpoint with the offline assistant, through HTTP, on both databases.</summary>
@@ -96,9 +93,7 @@ public abstract class ChatTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task Several_matches_get_a_question_and_no_change()
     {
-        var user = await RegisterAsync();
-        await CreateTaskAsync(user, "Team meeting");
-        await CreateTaskAsync(user, "Meeting notes");
+        var user = await RegisterWithTasksAsync("Team meeting", "Meeting notes");
 
         var turn = await ChatAsync(user, "Delete the meeting task");
 
@@ -112,8 +107,7 @@ public abstract class ChatTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task A_missing_task_is_said_plainly_with_a_suggestion()
     {
-        var user = await RegisterAsync();
-        await CreateTaskAsync(user, "Buy groceries");
+        var user = await RegisterWithTasksAsync("Buy groceries");
 
         var byWords = await ChatAsync(user, "complete the dentist task");
         var byNumber = await ChatAsync(user, $"delete task {int.MaxValue}");
@@ -128,9 +122,7 @@ public abstract class ChatTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task A_pronoun_never_picks_a_task_by_accident()
     {
-        var user = await RegisterAsync();
-        await CreateTaskAsync(user, "Pack items for the trip");
-        await CreateTaskAsync(user, "Fix IT ticket");
+        var user = await RegisterWithTasksAsync("Pack items for the trip", "Fix IT ticket");
 
         var forget = await ChatAsync(user, "forget it");
         var did = await ChatAsync(user, "I did it!");

@@ -1,7 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Api.Tests.Chat;
 
 /// <summary>

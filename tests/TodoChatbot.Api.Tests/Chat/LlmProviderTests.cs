@@ -1,8 +1,4 @@
 using System.Text.Json;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Api.Tests.Security;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Chat;
 
@@ -11,18 +7,8 @@ namespace TodoChatbot.Api.Tests.Chat;
 /// provider, pointed at <see cref="FakeOpenAIServer"/>, through the real OpenAI client,
 /// Microsoft.Extensions.AI's function invocation and the resilience pipeline.
 /// </summary>
-public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factory)
-    : ApiTestBase(factory), IClassFixture<LlmProviderTests.FakeProviderFactory>
+public sealed class LlmProviderTests(FakeProviderFactory factory) : FakeProviderTestBase(factory)
 {
-    private FakeOpenAIServer Provider => factory.Provider;
-
-    public override ValueTask InitializeAsync()
-    {
-        Provider.Reset();
-        factory.Logs.Clear();
-        return base.InitializeAsync();
-    }
-
     [Fact]
     public async Task A_tool_call_runs_against_the_database_and_the_turn_comes_back_and_is_stored()
     {
@@ -118,7 +104,7 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         Assert.Equal(["user", "assistant"], stored.Select(m => m.Role));
         Assert.Equal(turn.Response, stored[1].Content);
         // The operator gets one error line saying what failed, without the user's words or the key.
-        var error = Assert.Single(factory.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error && entry.Category.EndsWith(".ChatService", StringComparison.Ordinal));
+        var error = Assert.Single(Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error && entry.Category.EndsWith(".ChatService", StringComparison.Ordinal));
         Assert.Contains("Language model call failed (OpenAICompatible, model fake-model)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key", error.Message, StringComparison.Ordinal);
         // The operator's dashboard counts it by its kind, and the turn as one the provider failed.
@@ -198,13 +184,13 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         var user = await RegisterAsync();
         await DeleteAccountAsync(user);
         Provider.RespondWithText("Hello!");
-        var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await RowCountsAsync();
 
         var response = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(null, "hi"), Json, Cancellation);
 
         await AssertAccountGoneAsync(response);
         Assert.Empty(Provider.Requests);
-        Assert.Equal(before, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await RowCountsAsync());
     }
 
     [Fact]
@@ -215,14 +201,14 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         Provider.RespondWithTextAfter(async () =>
         {
             await DeleteAccountAsync(user);
-            afterDeletion = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+            afterDeletion = await RowCountsAsync();
         }, "Hello!");
 
         var response = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(null, "hi"), Json, Cancellation);
 
         await AssertAccountGoneAsync(response);
         Assert.Single(Provider.Requests);
-        Assert.Equal(afterDeletion, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(afterDeletion, await RowCountsAsync());
     }
 
     private static void AssertParameters(JsonElement schema, string[] required, params (string Name, string Type)[] properties)
@@ -236,39 +222,5 @@ public sealed class LlmProviderTests(LlmProviderTests.FakeProviderFactory factor
         Assert.Equal(required.Order(), actualRequired.Order());
         // No tool lets the model name a user: the user is bound from the token.
         Assert.DoesNotContain(actual.Keys, key => key.Contains("user", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The API on SQLite, its language model being the fake provider.</summary>
-    public sealed class FakeProviderFactory : SqliteApiFactory
-    {
-        private Dictionary<string, string> _settings = [];
-
-        public FakeOpenAIServer Provider { get; private set; } = null!;
-
-        public CollectingLoggerProvider Logs { get; } = new();
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(services, Logs));
-        }
-
-        protected override IReadOnlyDictionary<string, string> ExtraSettings => _settings;
-
-        protected override async Task<(string? Setting, string? Unavailable)> PrepareDatabaseAsync()
-        {
-            Provider = await FakeOpenAIServer.StartAsync();
-            _settings = FakeOpenAIServer.ProviderSettings(Provider.BaseUrl);
-            _settings["Llm:MaxToolRounds"] = "3";
-            _settings["Chat:HistoryMessages"] = "3";
-            return await base.PrepareDatabaseAsync();
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Provider.DisposeAsync();
-        }
     }
 }

@@ -1,7 +1,4 @@
 using System.Net.Http.Headers;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Chat;
 
@@ -11,8 +8,6 @@ namespace TodoChatbot.Api.Tests.Chat;
 /// </summary>
 public sealed class RestartTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_conversation_continues_on_a_new_host_over_the_same_database()
     {

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TodoChatbot.Api.Data;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Api.Tests.Security;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Chat;
 
@@ -49,18 +46,17 @@ public abstract class TurnStorageTests(ApiFactory factory) : ApiTestBase(factory
     [MemberData(nameof(Messages))]
     public async Task A_deleted_accounts_turn_is_the_same_401_and_stores_and_changes_nothing(string message)
     {
-        var user = await RegisterAsync();
-        await CreateTaskAsync(user, "Water the plants");
+        var user = await RegisterWithTasksAsync("Water the plants");
         var conversation = (await ChatAsync(user, "show my tasks")).ConversationId;
         await DeleteAccountAsync(user);
-        var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await RowCountsAsync();
 
         var newConversation = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(null, message), Json, Cancellation);
         var sameConversation = await user.Client.PostAsJsonAsync($"/api/{user.Id}/chat", new ChatRequest(conversation, message), Json, Cancellation);
 
         await AssertAccountGoneAsync(newConversation);
         await AssertAccountGoneAsync(sameConversation);
-        Assert.Equal(before, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await RowCountsAsync());
     }
 
     [Theory]
@@ -71,7 +67,7 @@ public abstract class TurnStorageTests(ApiFactory factory) : ApiTestBase(factory
         var user = await RegisterAsync();
         int? conversation = continuing ? (await ChatAsync(user, "hello")).ConversationId : null;
         var conversationsBefore = await ConversationsAsync(user);
-        var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await RowCountsAsync();
 
         await using (await RefuseAssistantMessagesOfAsync(user))
         {
@@ -80,7 +76,7 @@ public abstract class TurnStorageTests(ApiFactory factory) : ApiTestBase(factory
         }
 
         // Neither the conversation, nor its new updated_at, nor the user's message (written before the refused one).
-        Assert.Equal(before, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await RowCountsAsync());
         Assert.Equal(conversationsBefore, await ConversationsAsync(user));
         if (conversation is { } id)
             Assert.Equal(2, (await MessagesAsync(user, id)).Length);

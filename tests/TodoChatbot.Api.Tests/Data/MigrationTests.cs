@@ -6,15 +6,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using TodoChatbot.Api.Data;
 using TodoChatbot.Api.Tasks;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Data;
 
 /// <summary>Migrations cover the model, and the real <c>migrate</c> command is safe to run twice at once.</summary>
 public sealed class MigrationTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
     private static string ApiAssembly => RepositoryPaths.ServiceAssembly("backend", "TodoChatbot.Api");
 
     public static TheoryData<string> Providers => new() { "Postgres", "Sqlite" };

@@ -1,7 +1,5 @@
 using Npgsql;
 using TodoChatbot.Api.Data;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Data;
 

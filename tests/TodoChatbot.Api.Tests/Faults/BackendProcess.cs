@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Faults;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Npgsql;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Faults;
 
@@ -12,8 +10,6 @@ namespace TodoChatbot.Api.Tests.Faults;
 public sealed class CrashDuringCreatesTests
 {
     private const int Clients = 8;
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_acknowledged_create_survives_a_kill_9_exactly_once()
     {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Faults;
 
@@ -20,8 +18,6 @@ public sealed class DatabaseOutageTests
 
     /// <summary>Longest a call may take during the outage: an answer, not a hang.</summary>
     private static readonly TimeSpan QuickAnswer = TimeSpan.FromSeconds(5);
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_stopped_database_gives_503_problems_and_not_ready_then_the_same_process_recovers()

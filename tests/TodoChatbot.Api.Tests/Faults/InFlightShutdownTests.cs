@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Faults;
 
@@ -16,8 +13,6 @@ public sealed class InFlightShutdownTests : IAsyncLifetime
     private static readonly TimeSpan ModelDelay = TimeSpan.FromSeconds(6);
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"todo-inflight-{Guid.NewGuid():N}.db");
     private FakeOpenAIServer _provider = null!;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => _provider = await FakeOpenAIServer.StartAsync();
 

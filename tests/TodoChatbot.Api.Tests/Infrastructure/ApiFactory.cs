@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Infrastructure;
 

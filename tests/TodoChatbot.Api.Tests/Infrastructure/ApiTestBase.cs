@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using TodoChatbot.Api.Data;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Infrastructure;
 
@@ -23,7 +21,6 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
 {
     protected ApiFactory Factory { get; } = factory;
     protected static JsonSerializerOptions Json => ContractJson.Options;
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public virtual ValueTask InitializeAsync()
     {
@@ -95,6 +92,15 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<TaskDto>(Json, Cancellation))!;
     }
 
+    /// <summary>Registers a user who already has tasks with these titles, created in this order (so numbered 1, 2, …).</summary>
+    protected async Task<TestUser> RegisterWithTasksAsync(params string[] titles)
+    {
+        var user = await RegisterAsync();
+        foreach (var title in titles)
+            await CreateTaskAsync(user, title);
+        return user;
+    }
+
     protected static async Task<TaskDto[]> ListTasksAsync(TestUser user, string? status = null)
     {
         var url = status is null ? user.Tasks : $"{user.Tasks}?status={status}";
@@ -114,6 +120,17 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
 
     protected static async Task<MessageDto[]> MessagesAsync(TestUser user, int conversationId) =>
         (await user.Client.GetFromJsonAsync<MessageDto[]>($"/api/{user.Id}/conversations/{conversationId}/messages", Json, Cancellation))!;
+
+    /// <summary>Everything <paramref name="user"/> can see (tasks, conversations, every conversation's messages), as the raw JSON the API returns.</summary>
+    protected static async Task<string> EverythingSeenByAsync(TestUser user) => string.Join('\n',
+        await user.Client.GetStringAsync(user.Tasks, Cancellation),
+        await user.Client.GetStringAsync($"/api/{user.Id}/conversations", Cancellation),
+        string.Join('\n', await Task.WhenAll(
+            (await user.Client.GetFromJsonAsync<ConversationDto[]>($"/api/{user.Id}/conversations", Json, Cancellation))!
+            .Select(c => user.Client.GetStringAsync($"/api/{user.Id}/conversations/{c.Id}/messages", Cancellation)))));
+
+    /// <summary>The rows of every table, read from the service's database.</summary>
+    protected Task<RowCounts> RowCountsAsync() => RowCounts.ReadAsync(Factory.Services, Cancellation);
 
     /// <summary>Asserts an RFC 7807 body with the given status, and returns it.</summary>
     protected static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)

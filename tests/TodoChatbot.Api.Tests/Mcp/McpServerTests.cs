@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Mcp;
 
@@ -111,8 +109,7 @@ public abstract class McpServerTests(ApiFactory factory) : ApiTestBase(factory)
     [InlineData("complete_task", """{}""", "task_id is required.")]
     public async Task A_missing_or_mistyped_argument_is_named_with_what_is_expected(string tool, string arguments, string error)
     {
-        var user = await RegisterAsync();
-        await CreateTaskAsync(user, "Keep me");
+        var user = await RegisterWithTasksAsync("Keep me");
         await using var client = await ConnectMcpAsync(user.Token);
 
         var result = await client.CallToolAsync(tool, JsonSerializer.Deserialize<Dictionary<string, object?>>(arguments), cancellationToken: Cancellation);

@@ -1,6 +1,3 @@
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Api.Tests.Mcp;
 
 /// <summary>
@@ -10,8 +7,6 @@ namespace TodoChatbot.Api.Tests.Mcp;
 public sealed class McpTypeScriptClientTests
 {
     private const int Checks = 10;
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_official_typescript_client_finds_every_tool_working_and_every_refusal_in_place()
     {

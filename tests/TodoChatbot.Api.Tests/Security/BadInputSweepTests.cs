@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using TodoChatbot.Api.Tests.Infrastructure;
 
 namespace TodoChatbot.Api.Tests.Security;
 
@@ -30,7 +29,7 @@ public abstract class BadInputSweepTests(ApiFactory factory) : ApiTestBase(facto
     {
         var target = await Targets.GetOrAdd(Factory, _ => new Lazy<Task<Target>>(CreateTargetAsync)).Value;
         var malformed = MalformedRequests.All[name];
-        var rowsBefore = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var rowsBefore = await RowCountsAsync();
         var tasksBefore = await target.User.Client.GetStringAsync(target.User.Tasks, Cancellation);
 
         using var request = Build(malformed, target);
@@ -60,7 +59,7 @@ public abstract class BadInputSweepTests(ApiFactory factory) : ApiTestBase(facto
             Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
         }
 
-        Assert.Equal(rowsBefore, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(rowsBefore, await RowCountsAsync());
         Assert.Equal(tasksBefore, await target.User.Client.GetStringAsync(target.User.Tasks, Cancellation));
     }
 

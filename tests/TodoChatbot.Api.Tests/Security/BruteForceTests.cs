@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Security;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using TodoChatbot.Api.Tests.Chat;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Testing;
-
 namespace TodoChatbot.Api.Tests.Security;
 
 /// <summary>
@@ -10,16 +6,9 @@ namespace TodoChatbot.Api.Tests.Security;
 /// assistant ignoring such messages; here the (fake, scripted) model does exactly what the
 /// injection asks, so what is proven is that the tools themselves cannot reach another user.
 /// </summary>
-public sealed class CompromisedModelTests(LlmProviderTests.FakeProviderFactory factory)
-    : ApiTestBase(factory), IClassFixture<LlmProviderTests.FakeProviderFactory>
+public sealed class CompromisedModelTests(FakeProviderFactory factory) : FakeProviderTestBase(factory)
 {
-    private FakeOpenAIServer Model => factory.Provider;
-
-    public override ValueTask InitializeAsync()
-    {
-        Model.Reset();
-        return base.InitializeAsync();
-    }
+    private FakeOpenAIServer Model => Provider;
 
     public static TheoryData<string, string> ObedientToolCalls => new()
     {

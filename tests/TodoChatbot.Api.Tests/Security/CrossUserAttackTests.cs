@@ -1,6 +1,4 @@
 using System.Text;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Security;
 
@@ -70,28 +68,21 @@ public abstract class CrossUserAttackTests(ApiFactory factory) : ApiTestBase(fac
     [MemberData(nameof(EndpointsTakingAnId))]
     public async Task The_victims_task_and_conversation_ids_through_ones_own_path_are_not_found(string endpoint)
     {
-        var (victim, attacker, scene) = await SetSceneAsync();
-        var before = await StateAsync(victim);
-
-        var response = await SendAsync(attacker, endpoint, attacker.Id, scene.TaskId, scene.ConversationId);
+        var (response, scene) = await AttackThroughOwnPathAsync(endpoint, StateAsync);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
         AssertNoVictimData(problem.GetRawText(), scene, endpoint);
-        Assert.Equal(before, await StateAsync(victim));
     }
 
     [Theory]
     [MemberData(nameof(AllEndpoints))]
     public async Task Ones_own_path_never_shows_the_victims_data(string endpoint)
     {
-        var (victim, attacker, scene) = await SetSceneAsync();
-        var before = await SnapshotAsync(victim);
-
-        var response = await SendAsync(attacker, endpoint, attacker.Id, scene.TaskId, scene.ConversationId);
+        // What the attacker may write for themselves (a task, a chat) changes rows; the victim's view may not change.
+        var (response, scene) = await AttackThroughOwnPathAsync(endpoint, EverythingSeenByAsync);
 
         Assert.True((int)response.StatusCode < 500, $"{endpoint}: {(int)response.StatusCode}");
         AssertNoVictimData(await response.Content.ReadAsStringAsync(Cancellation), scene, endpoint);
-        Assert.Equal(before, await SnapshotAsync(victim));
     }
 
     /// <summary>What the victim owns: a task and a conversation whose texts are unique to this test.</summary>
@@ -120,20 +111,27 @@ public abstract class CrossUserAttackTests(ApiFactory factory) : ApiTestBase(fac
         return await caller.Client.SendAsync(request, Cancellation);
     }
 
+    /// <summary>
+    /// The attacker sends <paramref name="endpoint"/> through their own path, naming the victim's task
+    /// and conversation; asserts that <paramref name="victimState"/> reads the same after as before.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, Scene Scene)> AttackThroughOwnPathAsync<TState>(string endpoint, Func<TestUser, Task<TState>> victimState)
+    {
+        var (victim, attacker, scene) = await SetSceneAsync();
+        var before = await victimState(victim);
+
+        var response = await SendAsync(attacker, endpoint, attacker.Id, scene.TaskId, scene.ConversationId);
+
+        Assert.Equal(before, await victimState(victim));
+        return (response, scene);
+    }
+
     private static void AssertNoVictimData(string body, Scene scene, string what) =>
         Assert.False(body.Contains(scene.Secret, StringComparison.Ordinal), $"{what} leaked the victim's data: {body}");
 
     /// <summary>What an attack must leave as it was: all the victim sees, and the rows of every table (nothing planted elsewhere).</summary>
     private async Task<(string VictimView, RowCounts Rows)> StateAsync(TestUser victim) =>
-        (await SnapshotAsync(victim), await RowCounts.ReadAsync(Factory.Services, Cancellation));
-
-    /// <summary>Everything the victim can see, as the raw JSON the API returns.</summary>
-    private static async Task<string> SnapshotAsync(TestUser victim) => string.Join('\n',
-        await victim.Client.GetStringAsync(victim.Tasks, Cancellation),
-        await victim.Client.GetStringAsync($"/api/{victim.Id}/conversations", Cancellation),
-        string.Join('\n', await Task.WhenAll(
-            (await victim.Client.GetFromJsonAsync<ConversationDto[]>($"/api/{victim.Id}/conversations", Json, Cancellation))!
-            .Select(c => victim.Client.GetStringAsync($"/api/{victim.Id}/conversations/{c.Id}/messages", Cancellation)))));
+        (await EverythingSeenByAsync(victim), await RowCountsAsync());
 }
 
 [Collection(SqliteCollection.Name)]

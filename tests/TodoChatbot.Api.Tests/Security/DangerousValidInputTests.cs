@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Security;
 
@@ -81,7 +79,7 @@ public abstract class DangerousValidInputTests(ApiFactory factory) : ApiTestBase
 
         // Nothing ran: the bystander's task and every table are intact.
         Assert.Equal(bystanderTask, Assert.Single(await ListTasksAsync(bystander)));
-        var rows = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var rows = await RowCountsAsync();
         Assert.True(rows.Users >= 3 && rows.Tasks >= 3 && rows.Conversations >= 1 && rows.Messages >= 2, rows.ToString());
     }
 

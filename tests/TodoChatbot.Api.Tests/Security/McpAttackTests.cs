@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using TodoChatbot.Api.Tests.Infrastructure;
 
 namespace TodoChatbot.Api.Tests.Security;
 
@@ -22,10 +21,8 @@ public abstract class McpAttackTests(ApiFactory factory) : ApiTestBase(factory)
 
     [Theory]
     [MemberData(nameof(ToolsTakingATaskId))]
-    public async Task The_victims_task_id_is_not_found(string tool)
+    public Task The_victims_task_id_is_not_found(string tool) => AttackAsync(async (_, attacker, task) =>
     {
-        var (victim, attacker, task) = await SetSceneAsync();
-        var before = await victim.Client.GetStringAsync(victim.Tasks, Cancellation);
         await using var client = await ConnectMcpAsync(attacker.Token);
 
         var result = await client.CallToolAsync(tool, new Dictionary<string, object?>
@@ -38,15 +35,12 @@ public abstract class McpAttackTests(ApiFactory factory) : ApiTestBase(factory)
         var text = Text(result);
         Assert.Contains("not_found", text, StringComparison.Ordinal);
         Assert.DoesNotContain(task.Title, text, StringComparison.Ordinal);
-        Assert.Equal(before, await victim.Client.GetStringAsync(victim.Tasks, Cancellation));
-    }
+    });
 
     [Theory]
     [MemberData(nameof(AllTools))]
-    public async Task A_forged_user_argument_is_ignored_and_the_tool_acts_for_the_token_only(string tool)
+    public Task A_forged_user_argument_is_ignored_and_the_tool_acts_for_the_token_only(string tool) => AttackAsync(async (victim, attacker, task) =>
     {
-        var (victim, attacker, task) = await SetSceneAsync();
-        var before = await victim.Client.GetStringAsync(victim.Tasks, Cancellation);
         await using var client = await ConnectMcpAsync(attacker.Token);
 
         foreach (var forged in ForgedUserArguments.Select(row => row.Data))
@@ -61,16 +55,13 @@ public abstract class McpAttackTests(ApiFactory factory) : ApiTestBase(factory)
             Assert.DoesNotContain(task.Title, Text(result), StringComparison.Ordinal);
         }
 
-        Assert.Equal(before, await victim.Client.GetStringAsync(victim.Tasks, Cancellation));
         // Whatever add_task created belongs to the attacker.
         Assert.All(await ListTasksAsync(attacker), t => Assert.StartsWith("Planted via", t.Title, StringComparison.Ordinal));
-    }
+    });
 
     [Fact]
-    public async Task The_victims_token_cannot_be_replaced_by_a_header_or_a_query_parameter()
+    public Task The_victims_token_cannot_be_replaced_by_a_header_or_a_query_parameter() => AttackAsync(async (victim, attacker, task) =>
     {
-        var (victim, attacker, task) = await SetSceneAsync();
-        var before = await victim.Client.GetStringAsync(victim.Tasks, Cancellation);
         using var http = ClientWithToken(attacker.Token);
         http.DefaultRequestHeaders.Add("X-User-Id", victim.Id);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/mcp?user_id={victim.Id}")
@@ -87,17 +78,23 @@ public abstract class McpAttackTests(ApiFactory factory) : ApiTestBase(factory)
         var body = await response.Content.ReadAsStringAsync(Cancellation);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("not_found", body, StringComparison.Ordinal);
-        Assert.Equal(before, await victim.Client.GetStringAsync(victim.Tasks, Cancellation));
-    }
+    });
 
-    private async Task<(TestUser Victim, TestUser Attacker, TodoChatbot.Contracts.TaskDto Task)> SetSceneAsync()
+    /// <summary>
+    /// Registers a victim with one task and an attacker, runs <paramref name="attack"/>, and asserts
+    /// that everything the victim sees is as it was before.
+    /// </summary>
+    private async Task AttackAsync(Func<TestUser, TestUser, TaskDto, Task> attack)
     {
         var victim = await RegisterAsync(UniqueEmail("victim"));
         var attacker = await RegisterAsync(UniqueEmail("attacker"));
         var task = await CreateTaskAsync(victim, $"Victim secret {Guid.NewGuid():N}");
-        return (victim, attacker, task);
-    }
+        var before = await EverythingSeenByAsync(victim);
 
+        await attack(victim, attacker, task);
+
+        Assert.Equal(before, await EverythingSeenByAsync(victim));
+    }
 
     private static string Text(CallToolResult result) =>
         string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text)) + JsonSerializer.Serialize(result.StructuredContent);

@@ -2,8 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Security;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
-using TodoChatbot.Api.Tests.Infrastructure;
 
 namespace TodoChatbot.Api.Tests.Security;
 
@@ -47,7 +46,7 @@ public abstract class TokenAttackTests(ApiFactory factory) : ApiTestBase(factory
     public async Task Every_protected_route_answers_401(string attack)
     {
         var (victim, attacker, taskId) = await SetSceneAsync();
-        var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await RowCountsAsync();
         var token = Forge(attack, attacker, victim.Id);
         using var client = AnonymousClient();
         var inQuery = attack.StartsWith("token in the query", StringComparison.Ordinal);
@@ -56,7 +55,7 @@ public abstract class TokenAttackTests(ApiFactory factory) : ApiTestBase(factory
 
         await AssertUnauthorizedEverywhereAsync(client, Routes(victim.Id, taskId), attack, inQuery ? $"access_token={token}" : null);
 
-        Assert.Equal(before, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await RowCountsAsync());
     }
 
     /// <summary>Each route, sent with the client's token (or the query given), answers a 401 problem.</summary>
@@ -77,10 +76,10 @@ public abstract class TokenAttackTests(ApiFactory factory) : ApiTestBase(factory
     {
         var (victim, _, taskId) = await SetSceneAsync();
         await DeleteAccountAsync(victim);
-        var before = await RowCounts.ReadAsync(Factory.Services, Cancellation);
+        var before = await RowCountsAsync();
 
         await AssertUnauthorizedEverywhereAsync(victim.Client, Routes(victim.Id, taskId), "deleted account", query: null);
-        Assert.Equal(before, await RowCounts.ReadAsync(Factory.Services, Cancellation));
+        Assert.Equal(before, await RowCountsAsync());
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Tasks;
 
 /// <summary>User B can neither read, list, change, complete nor delete user A's task, by path or by id.</summary>

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using TodoChatbot.Contracts;
-using TodoChatbot.Testing;
 
 namespace TodoChatbot.Api.Tests.Tasks;
 
@@ -10,8 +8,6 @@ namespace TodoChatbot.Api.Tests.Tasks;
 /// </summary>
 public sealed class TaskNumberReplicaTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Concurrent_creates_across_two_replicas_get_different_numbers()
     {

@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Tasks;
 
 /// <summary>
@@ -13,9 +10,7 @@ public abstract class TaskNumberTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task A_new_users_first_task_is_task_1_whatever_others_already_have()
     {
-        var alice = await RegisterAsync(UniqueEmail("alice"));
-        foreach (var title in new[] { "One", "Two", "Three" })
-            await CreateTaskAsync(alice, title);
+        var alice = await RegisterWithTasksAsync("One", "Two", "Three");
         var bob = await RegisterAsync(UniqueEmail("bob"));
 
         var first = await CreateTaskAsync(bob, "Bob's first");
@@ -33,9 +28,7 @@ public abstract class TaskNumberTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task A_deleted_number_is_never_given_again()
     {
-        var user = await RegisterAsync();
-        foreach (var title in new[] { "One", "Two", "Three" })
-            await CreateTaskAsync(user, title);
+        var user = await RegisterWithTasksAsync("One", "Two", "Three");
 
         Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteAsync($"{user.Tasks}/3", Cancellation)).StatusCode);
         Assert.Equal(4, (await CreateTaskAsync(user, "Four")).Id);
@@ -61,8 +54,7 @@ public abstract class TaskNumberTests(ApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task The_assistant_and_the_tools_use_the_users_own_numbers()
     {
-        var alice = await RegisterAsync(UniqueEmail("alice"));
-        await CreateTaskAsync(alice, "Alice's task");
+        var alice = await RegisterWithTasksAsync("Alice's task");
         var bob = await RegisterAsync(UniqueEmail("bob"));
 
         var added = await ChatAsync(bob, "Add a task to buy groceries");

@@ -1,6 +1,3 @@
-using TodoChatbot.Api.Tests.Infrastructure;
-using TodoChatbot.Contracts;
-
 namespace TodoChatbot.Api.Tests.Tasks;
 
 public abstract class TaskTests(ApiFactory factory) : ApiTestBase(factory)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TodoChatbot.Api.Chat.Offline;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Chat.Offline;
 

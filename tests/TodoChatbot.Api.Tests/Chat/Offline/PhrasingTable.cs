@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TodoChatbot.Api.Chat.Offline;
-using TodoChatbot.Contracts;
 
 namespace TodoChatbot.Api.Tests.Chat.Offline;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TodoChatbot.Api.Data;
 
-namespace TodoChatbot.Api.Tests.Security;
+namespace TodoChatbot.Api.Tests.Infrastructure;
 
 /// <summary>
 /// How many rows each table holds, read straight from the service's database (not through the
