@@ -39,7 +39,8 @@ public static partial class CommandParser
             return command;
         // "2 is done ✅", "feed the cat ✔️": an emoji at the end is a reaction or a check mark, not words of
         // the request. Read so only when the message means nothing as typed: "add cake 🎂" keeps its emoji.
-        if (MessageText.ReadTrailingEmoji(text) is var unadorned && unadorned != text && ParseSentence(unadorned) is not HelpCommand and var plain)
+        if (MessageText.ReadTrailingEmoji(text) is var unadorned && unadorned != text
+            && ParseSentence(unadorned) is not HelpCommand and var plain)
             return confidence == Confidence.Unsure && Changes(plain) ? new Misspelt(unadorned) : plain;
         // A real word where a command word belongs ("shoe my tasks", "crate a task to …"), when the
         // message means nothing as typed: a list or a new task is safe to act on, anything else is asked.
@@ -223,7 +224,8 @@ public static partial class CommandParser
             return task.IsEmpty
                 ? new HelpCommand()
                 : new Proposal(new DeleteCommand(task with { FromStatement = true }));
-        var complete = new CompleteCommand(task with { Fallback = statement.Fallback, FromStatement = true, Also = statement.Also });
+        var complete = new CompleteCommand(
+            task with { Fallback = statement.Fallback, FromStatement = true, Also = statement.Also });
         return statement.Outcome == Outcome.MaybeDone ? new Proposal(complete) : complete;
     }
 
@@ -325,7 +327,8 @@ public static partial class CommandParser
         (?: (?:to|for|called|named|titled|that\s+says|saying|about)\b\s*
           | that\s+i\s+(?:must|need\s+to|have\s+to|should|ought\s+to)\s+             # "make a note that I must …"
           | [:\-.]\s*(?:to\s+)?                                                     # "add a task: to write …"
-          | (?:this|that|it)\s+as\s+(?:a|an)\s+(?:{{Words.TaskNoun}})\b\s*(?:please\b\s*)?[:\-–—]\s*  # "capture this as a task — …"
+          # "capture this as a task — …"
+          | (?:this|that|it)\s+as\s+(?:a|an)\s+(?:{{Words.TaskNoun}})\b\s*(?:please\b\s*)?[:\-–—]\s*
         )?
         (?<title>.+)$
         """, Verbose)]
@@ -387,7 +390,8 @@ public static partial class CommandParser
     [GeneratedRegex("""
         (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?)$
         | \s+(?:on|in|onto)\s+(?:there|it)$                                   # "stick X on there"
-        | [\s,]+(?:please\s+)?(?:add|put|save|note|write)\s+(?:it|that|this)(?:\s+(?:down|(?:to|on|in|into)\s+(?:my|the)\s+list))?$  # "X, add that"
+        | [\s,]+(?:please\s+)?(?:add|put|save|note|write)\s+(?:it|that|this)                # "X, add that"
+          (?:\s+(?:down|(?:to|on|in|into)\s+(?:my|the)\s+list))?$
         """, Verbose)]
     private static partial Regex TrailingListPattern();
 
@@ -416,7 +420,8 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?){{ForGood}}(?:\s+(?:from|off)\s+{{ListPlace}})?{{ForGood}}
            | take\s+(?<ref>.+?)\s+off(?:\s+{{ListPlace}})?{{ForGood}}
-           | (?:i'd|i\s+would|i)\s+(?:like|want)\s+(?<ref>.+?)\s+(?:removed|deleted|gone)(?:\s+(?:from|off)\s+{{ListPlace}})?
+           | (?:i'd|i\s+would|i)\s+(?:like|want)\s+(?<ref>.+?)\s+(?:removed|deleted|gone)
+             (?:\s+(?:from|off)\s+{{ListPlace}})?
         )$
         """, Verbose)]
     private static partial Regex DeletePattern();
@@ -434,7 +439,9 @@ public static partial class CommandParser
 
     // mark|set|… TASK [as|to] done
     [GeneratedRegex($$"""
-        ^(?:{{Words.MarkVerbs}})\s+(?<ref>.+?)\s+(?:as\s+(?:having\s+been\s+|being\s+)?|to\s+)?(?:{{Words.DoneStates}}|checked(?:\s+off)?|closed(?:\s+out)?)$   # "consider it closed"
+        ^(?:{{Words.MarkVerbs}})\s+(?<ref>.+?)
+        \s+(?:as\s+(?:having\s+been\s+|being\s+)?|to\s+)?
+        (?:{{Words.DoneStates}}|checked(?:\s+off)?|closed(?:\s+out)?)$                     # "consider it closed"
         """, Verbose)]
     private static partial Regex MarkDonePattern();
 
