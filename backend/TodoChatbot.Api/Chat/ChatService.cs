@@ -122,7 +122,13 @@ public sealed partial class ChatService(
         typeof(TodoTools).GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Select(method => (Method: method, Tool: method.GetCustomAttribute<McpServerToolAttribute>()))
             .Where(entry => entry.Tool is not null)
-            .Select(entry => (entry.Method, new AIFunctionFactoryOptions { Name = entry.Tool!.Name, SerializerOptions = ContractJson.Options }))
+            .Select(entry => (entry.Method, new AIFunctionFactoryOptions
+            {
+                Name = entry.Tool!.Name,
+                SerializerOptions = ContractJson.Options,
+                // The tools return their result already as JSON (TodoTools.Record); pass it on as it is.
+                MarshalResult = static (result, _, _) => ValueTask.FromResult(result),
+            }))
             .ToArray();
 
     /// <summary>The first message, on one line and short enough for a list, cut between whole characters.</summary>

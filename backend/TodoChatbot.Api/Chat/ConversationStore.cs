@@ -45,13 +45,17 @@ public sealed class ConversationStore(TodoDbContext db)
         RETURNING conversation_id
         """;
 
+    /// <summary>PostgreSQL's one statement for each: the conversation's, then the messages' on its row.</summary>
+    private const string StartWhole = $"WITH conversation AS ({NewConversation}), {InsertMessages}";
+    private const string ContinueWhole = $"WITH conversation AS ({OwnConversation}), {InsertMessages}";
+
     /// <returns>The new conversation's id, or null when the account no longer exists.</returns>
     public Task<int?> StartAsync(string userId, string title, StoredTurn turn) =>
-        SaveAsync(NewConversation, [.. Parameters(userId, turn), ("title", title)]);
+        SaveAsync(NewConversation, StartWhole, [.. Parameters(userId, turn), ("title", title)]);
 
     /// <returns>The conversation's id, or null when it is no longer the user's (or the account is gone).</returns>
     public Task<int?> ContinueAsync(int conversationId, string userId, StoredTurn turn) =>
-        SaveAsync(OwnConversation, [.. Parameters(userId, turn), ("conversation_id", conversationId)]);
+        SaveAsync(OwnConversation, ContinueWhole, [.. Parameters(userId, turn), ("conversation_id", conversationId)]);
 
     private static (string Name, object? Value)[] Parameters(string userId, StoredTurn turn) =>
     [
@@ -67,10 +71,10 @@ public sealed class ConversationStore(TodoDbContext db)
     /// Not cancellable: the tools may already have changed the user's tasks, and the turn that
     /// records their calls is stored even when the client has gone.
     /// </summary>
-    private async Task<int?> SaveAsync(string conversationStatement, (string Name, object? Value)[] parameters)
+    private async Task<int?> SaveAsync(string conversationStatement, string wholeStatement, (string Name, object? Value)[] parameters)
     {
         if (db.Database.IsNpgsql())
-            return await db.QueryAsync($"WITH conversation AS ({conversationStatement}), {InsertMessages}", parameters, ReadIdAsync, CancellationToken.None);
+            return await db.QueryAsync(wholeStatement, parameters, ReadIdAsync, CancellationToken.None);
 
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         if (await db.QueryAsync(conversationStatement, parameters, ReadIdAsync, CancellationToken.None) is not { } id)

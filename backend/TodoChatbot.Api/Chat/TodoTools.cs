@@ -98,14 +98,16 @@ public sealed class TodoTools(TaskService tasks, CurrentUser user, ChatMetrics m
 
     private static ToolError NotFound(int taskId) => new($"Task {taskId} was not found in the user's list.", ToolError.NotFoundCode);
 
+    /// <returns>
+    /// The result as the JSON recorded for the call: what the caller (the MCP server, or the chat
+    /// pipeline, which passes it on as it is) would otherwise serialize again.
+    /// </returns>
     private object Record(string name, object arguments, object result)
     {
         metrics.ToolCalled(name, result);
-        _calls.Add(new ToolCallDto(
-            name,
-            JsonSerializer.SerializeToElement(arguments, ContractJson.Options),
-            JsonSerializer.SerializeToElement(result, result.GetType(), ContractJson.Options)));
-        return result;
+        var json = JsonSerializer.SerializeToElement(result, result.GetType(), ContractJson.Options);
+        _calls.Add(new ToolCallDto(name, JsonSerializer.SerializeToElement(arguments, ContractJson.Options), json));
+        return json;
     }
 }
 #pragma warning restore CA1707

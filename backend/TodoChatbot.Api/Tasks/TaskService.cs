@@ -22,13 +22,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider clock)
     /// busiest read (see <see cref="TodoDbContext.QueryAsync{T}"/>); the columns are the model's.
     /// </summary>
     public Task<IReadOnlyList<TodoTask>?> ListIfAccountExistsAsync(string userId, TaskListFilter filter, CancellationToken cancellationToken) =>
-        db.QueryAsync<IReadOnlyList<TodoTask>?>($"""
-            SELECT t.number, t.title, t.description, t.completed, t.created_at, t.updated_at
-            FROM "{TodoDbContext.UsersTable}" u
-            LEFT JOIN tasks t ON t.user_id = u.id{CompletionCondition(filter)}
-            WHERE u.id = @user_id
-            ORDER BY t.number
-            """,
+        db.QueryAsync<IReadOnlyList<TodoTask>?>(ListSql[(int)filter],
             [("user_id", userId)],
             async reader =>
             {
@@ -56,13 +50,24 @@ public sealed class TaskService(TodoDbContext db, TimeProvider clock)
             },
             cancellationToken);
 
-    /// <summary>The join condition a filter adds: fixed text, no parameter (PostgreSQL cannot type a null one).</summary>
-    private static string CompletionCondition(TaskListFilter filter) => filter switch
-    {
-        TaskListFilter.Pending => " AND NOT t.completed",
-        TaskListFilter.Completed => " AND t.completed",
-        _ => "",
-    };
+    /// <summary>
+    /// The list query for each filter, by its value; built once, not on every request. The filter
+    /// is a fixed join condition, not a parameter (PostgreSQL cannot type a null one).
+    /// </summary>
+    private static readonly string[] ListSql = Enum.GetValues<TaskListFilter>()
+        .Select(filter => $"""
+            SELECT t.number, t.title, t.description, t.completed, t.created_at, t.updated_at
+            FROM "{TodoDbContext.UsersTable}" u
+            LEFT JOIN tasks t ON t.user_id = u.id{filter switch
+            {
+                TaskListFilter.Pending => " AND NOT t.completed",
+                TaskListFilter.Completed => " AND t.completed",
+                _ => "",
+            }}
+            WHERE u.id = @user_id
+            ORDER BY t.number
+            """)
+        .ToArray();
 
     public Task<TodoTask?> FindAsync(string userId, int number, CancellationToken cancellationToken) =>
         db.Tasks.FirstOrDefaultAsync(task => task.UserId == userId && task.Number == number, cancellationToken);

@@ -11,6 +11,9 @@ namespace TodoChatbot.Api.Chat.Offline;
 /// <see cref="OfflinePlanner"/> instead of a model. Each call reads the latest user message and the
 /// tool results that followed it, and answers with the next tool call or the final reply; each
 /// final reply is counted by what was understood (<see cref="ChatMetrics.OfflineAnswered"/>).
+/// A tool call carries the command it was planned from (its <see cref="AIContent.RawRepresentation"/>,
+/// the object a content was made from), so the next call in the same turn reads the message's
+/// meaning back instead of parsing it again.
 /// </summary>
 public sealed class OfflineChatClient(ChatMetrics metrics) : IChatClient
 {
@@ -20,7 +23,7 @@ public sealed class OfflineChatClient(ChatMetrics metrics) : IChatClient
     {
         var conversation = messages.ToList();
         var lastUser = conversation.FindLastIndex(message => message.Role == ChatRole.User);
-        var command = CommandParser.Parse(lastUser < 0 ? "" : conversation[lastUser].Text);
+        var command = PlannedCommand(conversation, lastUser) ?? CommandParser.Parse(lastUser < 0 ? "" : conversation[lastUser].Text);
         var outcomes = conversation.Skip(lastUser + 1)
             .SelectMany(message => message.Contents.OfType<FunctionResultContent>())
             .Select(result => new ToolOutcome(NameOf(conversation, result.CallId), ToJson(result.Result)))
@@ -32,7 +35,7 @@ public sealed class OfflineChatClient(ChatMetrics metrics) : IChatClient
         var reply = step switch
         {
             CallTool call => new ChatMessage(ChatRole.Assistant,
-                [new FunctionCallContent($"offline_{outcomes.Count + 1}", call.Name, call.Arguments.ToDictionary())]),
+                [new FunctionCallContent($"offline_{outcomes.Count + 1}", call.Name, call.Arguments.ToDictionary()) { RawRepresentation = command }]),
             Reply text => new ChatMessage(ChatRole.Assistant, text.Text),
             _ => throw new InvalidOperationException($"unknown step {step}"),
         };
@@ -54,6 +57,13 @@ public sealed class OfflineChatClient(ChatMetrics metrics) : IChatClient
     public void Dispose()
     {
     }
+
+    /// <summary>The command an earlier call of this turn planned a tool call from, if any (after the last user message).</summary>
+    private static OfflineCommand? PlannedCommand(List<ChatMessage> conversation, int lastUser) =>
+        conversation.Skip(lastUser + 1)
+            .SelectMany(message => message.Contents.OfType<FunctionCallContent>())
+            .Select(call => call.RawRepresentation as OfflineCommand)
+            .LastOrDefault(command => command is not null);
 
     private static string NameOf(List<ChatMessage> conversation, string callId) =>
         conversation.SelectMany(message => message.Contents.OfType<FunctionCallContent>())
