@@ -113,12 +113,19 @@ public static partial class CommandParser
         }
         // No clause is a command: the statement that names most is the message ("I finally did it, I
         // called mom"); with none, the message is read whole ("done - groceries").
-        var statement = clauses
+        var statements = clauses
             .Select(clause => ParseClause(MessageText.Normalize(clause), reports: true))
             .Where(reading => reading is CompleteCommand or Proposal)
-            .OrderByDescending(reading => TargetOf(reading)?.Words?.Length ?? 0)
-            .FirstOrDefault();
-        return statement ?? whole;
+            .ToArray();
+        // "dog walked, groceries bought": two reports are two tasks, and the tools do one at a time.
+        var reported = statements.OfType<CompleteCommand>()
+            .Select(reading => reading.Task.Words)
+            .Where(words => words is not null && words.Split(' ').Any(word => word.Length >= 3))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Count();
+        if (reported >= 2)
+            return new BulkCommand();
+        return statements.OrderByDescending(reading => TargetOf(reading)?.Words?.Length ?? 0).FirstOrDefault() ?? whole;
     }
 
     /// <summary>

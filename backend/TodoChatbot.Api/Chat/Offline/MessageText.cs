@@ -13,7 +13,7 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
-        text = TextSpeak(LeadingEmoji(text));
+        text = Shorthand(Fillers(TextSpeak(LeadingEmoji(text))));
         text = ToDoListPattern().Replace(text, "todo ");
         text = PolitePrefixPattern().Replace(text, "");
         text = PoliteSuffixPattern().Replace(text, "");
@@ -40,8 +40,44 @@ internal static partial class MessageText
             "nvm" or "nevermind" => "never mind",
             "w/" or "w" => "with",
             "teh" => "the",
+            "lmk" => "tell me",
             var other => other,
         });
+
+    /// <summary>
+    /// Words that only colour a message ("ngl", "lowkey", "tbh", "lol", a closing "fr"), left out
+    /// wherever they stand: they are no part of a request and no part of a title.
+    /// "please" straight after the first word ("change please task 2 …", "add please 'X'") goes too.
+    /// </summary>
+    private static string Fillers(string text)
+    {
+        // An aside ("… lol delete it") ends a clause where it stands; an adverb ("lowkey done") just goes.
+        var plain = FillerPattern().Replace(text, match => match.Groups["aside"].Success ? " , " : " ");
+        if (plain != text)
+            plain = Spaces(StrayCommaPattern().Replace(plain, match => match.Index == 0 || match.Index + match.Length == plain.Length ? "" : ", "));
+        return PleaseAfterVerbPattern().Replace(plain, "${verb} ");
+    }
+
+    /// <summary>
+    /// A terminal's words for the list, as the words the rules read: "ls" (with "--done", "--all" …)
+    /// shows the list, "rm 4" deletes, "x 3" completes, "mv 4 NEW" renames and "desc 2: TEXT" sets
+    /// a description. Only at the start of a message, and only as the whole command word.
+    /// </summary>
+    private static string Shorthand(string text)
+    {
+        if (ListShorthandPattern().Match(text) is { Success: true } list)
+            return list.Groups["status"].Value.ToLowerInvariant() switch
+            {
+                "done" or "completed" or "finished" => "show my completed tasks",
+                "pending" or "todo" or "open" => "show my pending tasks",
+                _ => "show all my tasks",
+            };
+        return ChangeShorthandPattern().Replace(text, match =>
+            match.Groups["rm"].Success ? "delete "
+            : match.Groups["x"].Success ? $"complete task {match.Groups["x"].Value}"
+            : match.Groups["mv"].Success ? $"rename task {match.Groups["mv"].Value} to "
+            : $"task {match.Groups["desc"].Value} description: ");
+    }
 
     /// <summary>
     /// Emoji before a message: a check mark or a wastebasket before a task is a command ("✅ 4" completes,
@@ -97,11 +133,27 @@ internal static partial class MessageText
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleas|plese|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|w|teh|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleas|plese|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
     private static partial Regex TextSpeakPattern();
 
     // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand. After "need" only before a verb,
     // so "I need 2 lemons" keeps its number.
+    [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$))(?=$|[\s,.!?])", Verbose)]
+    private static partial Regex FillerPattern();
+
+    // The commas an aside left: doubled, or with a space before, or at either end.
+    [GeneratedRegex(@"\s+(?:,\s*)+ | (?:,\s*){2,} | ^\s*,\s* | \s*,\s*$", Verbose)]
+    private static partial Regex StrayCommaPattern();
+
+    [GeneratedRegex(@"^(?<verb>[a-z]+)\s+please\s+(?=\S)", Verbose)]
+    private static partial Regex PleaseAfterVerbPattern();
+
+    [GeneratedRegex(@"^ls(?:\s+-{0,2}(?<status>done|completed|finished|pending|todo|open|all|a))?$", Verbose)]
+    private static partial Regex ListShorthandPattern();
+
+    [GeneratedRegex(@"^(?: (?<rm>rm)\s+(?=\S) | x\s+\#?(?<x>\d+)$ | mv\s+\#?(?<mv>\d+)\s+(?=\S) | desc\s+\#?(?<desc>\d+)\s*:\s* )", Verbose)]
+    private static partial Regex ChangeShorthandPattern();
+
     [GeneratedRegex(@"(?<=\bremind\s+me)\s+2\s+(?=[a-z])
         | (?<=\b(?:need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+
           (?=(?:call|buy|get|go|pay|pick|send|email|text|book|clean|fix|finish|do|make|take|write|read|meet|check|renew|return)\b)",
@@ -135,6 +187,7 @@ internal static partial class MessageText
           | (?:i'd|i\s+would|i\s+should)\s+(?:be\s+(?:grateful|glad|pleased|thankful)|like)\s+to\s+know\s+
           | (?:would\s+you\s+)?be\s+so\s+kind\s+as\s+to\s+
           | do\s+the\s+needful\s+and\s+
+          | i\s+(?:want|would\s+like|wish)\s+that\s+you\s+(?:please\s+)?   # "I want that you delete …" (learners' word order)
           | (?:let\s+me|lemme|i\s+want|i\s+wanna|i\s+wish|i\s+need)\s+(?:to\s+)?
             (?=(?:add|put|create|delete|remove|erase|mark|complete|change|rename|update|edit|amend|alter)\b)
         )?

@@ -149,8 +149,16 @@ public static partial class TaskMatcher
         var stem = Stem(word);
         return Words(task.Title).Any(titleWord => word.Length < 3
             ? titleWord == word
-            : Stem(titleWord).StartsWith(stem, StringComparison.Ordinal) || (synonyms && Synonyms.Alike(stem, Stem(titleWord))));
+            : Begins(Stem(titleWord), stem) || (synonyms && Synonyms.Alike(stem, Stem(titleWord))));
     }
+
+    /// <summary>
+    /// Whether a word's stem begins a title word's: "groc" finds "groceries". A stem of three letters
+    /// must be the whole stem, since so short a start is the start of too many words ("car" is not
+    /// "card", "cat" not "catalogue", "pen" not "pension").
+    /// </summary>
+    private static bool Begins(string titleStem, string stem) =>
+        stem.Length > 3 ? titleStem.StartsWith(stem, StringComparison.Ordinal) : titleStem == stem;
 
     /// <summary>A word the title has, a synonym of one, or a word of five letters or more one typo away from one.</summary>
     private static bool Near(string word, TaskSummary task) =>

@@ -78,15 +78,20 @@ internal static class Words
         @"|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled" +
         @"|accomplished|achieved|nailed|(?:ticked|checked|crossed)\s+off";
 
-    /// <summary>Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo).</summary>
+    /// <summary>
+    /// Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo). "make"
+    /// and "put" before "the", "my", "this" … are about a task there is ("make the essay high
+    /// priority", "put the task 14 as done"), not a new one.
+    /// </summary>
     public const string AddVerbs =
-        @"add|create|make(?!\s+sure)|new|put\s+down|put|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
+        @"add|create|make(?!\s+sure)(?!\s+(?:the|my|this|that|it|its|these|those)\b)|new|put\s+down" +
+        @"|put(?!\s+(?:the|my|this|that|it|its|these|those)\s+(?:task|todo|item|one|\S+\s+(?:as|to)\b|\S+\s+(?:high|low|top)\b))|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
         @"|stick|pop|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
         @"delete|del|remove|cancel|drop|erase|lose|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
-        @"|purge|nuke|zap|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
+        @"|purge|nuke|zap|yeet|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
     public const string CompleteVerbs =
