@@ -287,7 +287,8 @@ public static partial class CommandParser
 
     private static OfflineCommand Add(string rawTitle)
     {
-        var title = TrailingListPattern().Replace(LeadingListPattern().Replace(rawTitle.Trim(), ""), "");
+        // "put in my list that I must buy milk": the list place, then what the person must do.
+        var title = TrailingListPattern().Replace(MustDoPattern().Replace(LeadingListPattern().Replace(rawTitle.Trim(), ""), ""), "");
         if (SecondAddPattern().IsMatch(title))
             return new SeveralToAdd();
         string? description = null;
@@ -329,7 +330,7 @@ public static partial class CommandParser
     // add|create|… [a|an|another|new] [task|todo|…] [to|called|…] TITLE
     [GeneratedRegex($$"""
         ^(?:{{Words.AddVerbs}})\b\s*
-        (?:(?:a|an|another|new|one\s+more)\b\s*)*                       # "add a new …"
+        (?:(?:a|an|another|new|one\s+more|one(?=\s+(?:task|todo|item)))\b\s*)*   # "add a new …", "add one task: …"
         (?:(?:{{Words.TaskNoun}}|reminder|entry|note)s?\b\s*|(?:one|this|that)(?=\s*[:\-–]))?  # "another one: …"
         (?: (?:to|for|called|named|titled|that\s+says|saying|about)\b\s*
           | that\s+i\s+(?:must|need\s+to|have\s+to|should|ought\s+to)\s+             # "make a note that I must …"
@@ -392,6 +393,9 @@ public static partial class CommandParser
         )\s*
         """, Verbose)]
     private static partial Regex LeadingListPattern();
+
+    [GeneratedRegex(@"^that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|ought\s+to|want\s+to)\s+(?=\S)", Verbose)]
+    private static partial Regex MustDoPattern();
 
     // "… to my to-do list", "… on the list", "… to my shopping list", "… to todo", "to list" alone
     [GeneratedRegex("""

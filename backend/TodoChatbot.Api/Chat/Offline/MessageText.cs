@@ -15,7 +15,7 @@ internal static partial class MessageText
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
         text = Shorthand(Fillers(TextSpeak(LeadingEmoji(text))));
         text = ToDoListPattern().Replace(text, "todo ");
-        text = PolitePrefixPattern().Replace(text, "");
+        text = PleaseAfterVerbPattern().Replace(PolitePrefixPattern().Replace(text, ""), "${verb} ");
         text = PoliteSuffixPattern().Replace(text, "");
         return text.Trim();
     }
@@ -188,6 +188,7 @@ internal static partial class MessageText
           | (?:would\s+you\s+)?be\s+so\s+kind\s+as\s+to\s+
           | do\s+the\s+needful\s+and\s+
           | i\s+(?:want|would\s+like|wish)\s+that\s+you\s+(?:please\s+)?   # "I want that you delete …" (learners' word order)
+          | make\s+(?=(?:finish|complete|delete|remove|erase)\b)             # "make finish the task 2"
           | (?:let\s+me|lemme|i\s+want|i\s+wanna|i\s+wish|i\s+need)\s+(?:to\s+)?
             (?=(?:add|put|create|delete|remove|erase|mark|complete|change|rename|update|edit|amend|alter)\b)
         )?

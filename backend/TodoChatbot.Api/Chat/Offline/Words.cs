@@ -84,7 +84,7 @@ internal static class Words
     /// priority", "put the task 14 as done"), not a new one.
     /// </summary>
     public const string AddVerbs =
-        @"add|create|make(?!\s+sure)(?!\s+(?:the|my|this|that|it|its|these|those)\b)|new|put\s+down" +
+        @"add|create|make(?!\s+sure)(?!\s+(?:the|my|this|that|it|its|these|those)\b)|new|put\s+down|right\s+down(?=\s)" + // "right down": "write down" as a phone hears it
         @"|put(?!\s+(?:the|my|this|that|it|its|these|those)\s+(?:task|todo|item|one|\S+\s+(?:as|to)\b|\S+\s+(?:high|low|top)\b))|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
         @"|stick|pop|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
 
@@ -123,9 +123,10 @@ internal static class Words
 
     /// <summary>Openers before a request: "hey, …", "ok so …", "good morning, …".</summary>
     public const string Openers =
-        @"hey|hi|hello|ok|okay|so|um|well|anyway|anyways|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right" +
+        @"hey|hi|hello|ok|okay|so|um|well|anyway|anyways|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right(?!\s+down\b)" +
         @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|quick|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
-        @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering";
+        @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering" +
+        @"|no,?\s+i\s+mean|i\s+mean|hey\s+siri|ok\s+google|alexa"; // a voice assistant's wake words, a correction
 
     /// <summary>Words that only make a request polite.</summary>
     public const string Please = @"please|pls|kindly";
