@@ -15,6 +15,7 @@ internal static partial class MessageText
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
         text = Shorthand(Fillers(TextSpeak(LeadingEmoji(text))));
         text = ToDoListPattern().Replace(text, "todo ");
+        // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
         text = PleaseAfterVerbPattern().Replace(PolitePrefixPattern().Replace(text, ""), "${verb} ");
         text = PoliteSuffixPattern().Replace(text, "");
         return text.Trim();
@@ -47,7 +48,6 @@ internal static partial class MessageText
     /// <summary>
     /// Words that only colour a message ("ngl", "lowkey", "tbh", "lol", a closing "fr"), left out
     /// wherever they stand: they are no part of a request and no part of a title.
-    /// "please" straight after the first word ("change please task 2 …", "add please 'X'") goes too.
     /// </summary>
     private static string Fillers(string text)
     {
@@ -55,7 +55,7 @@ internal static partial class MessageText
         var plain = FillerPattern().Replace(text, match => match.Groups["aside"].Success ? " , " : " ");
         if (plain != text)
             plain = Spaces(StrayCommaPattern().Replace(plain, match => match.Index == 0 || match.Index + match.Length == plain.Length ? "" : ", "));
-        return PleaseAfterVerbPattern().Replace(plain, "${verb} ");
+        return plain;
     }
 
     /// <summary>
@@ -136,8 +136,6 @@ internal static partial class MessageText
     [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleas|plese|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
     private static partial Regex TextSpeakPattern();
 
-    // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand. After "need" only before a verb,
-    // so "I need 2 lemons" keeps its number.
     [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$))(?=$|[\s,.!?])", Verbose)]
     private static partial Regex FillerPattern();
 
@@ -154,6 +152,8 @@ internal static partial class MessageText
     [GeneratedRegex(@"^(?: (?<rm>rm)\s+(?=\S) | x\s+\#?(?<x>\d+)$ | mv\s+\#?(?<mv>\d+)\s+(?=\S) | desc\s+\#?(?<desc>\d+)\s*:\s* )", Verbose)]
     private static partial Regex ChangeShorthandPattern();
 
+    // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand. After "need" only before a verb,
+    // so "I need 2 lemons" keeps its number.
     [GeneratedRegex(@"(?<=\bremind\s+me)\s+2\s+(?=[a-z])
         | (?<=\b(?:need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+
           (?=(?:call|buy|get|go|pay|pick|send|email|text|book|clean|fix|finish|do|make|take|write|read|meet|check|renew|return)\b)",
