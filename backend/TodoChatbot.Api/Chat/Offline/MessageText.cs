@@ -13,10 +13,12 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
-        text = Shorthand(Fillers(TextSpeak(LeadingEmoji(text))));
+        text = TaskFirst(Shorthand(Fillers(TextSpeak(LeadingEmoji(text)))));
         text = ToDoListPattern().Replace(text, "todo ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
         text = PleaseAfterVerbPattern().Replace(PolitePrefixPattern().Replace(text, ""), "${verb} ");
+        // "erase me the task 3": a learner's "for me" after the verb.
+        text = VerbForMePattern().Replace(text, "${verb} ");
         text = PoliteSuffixPattern().Replace(text, "");
         return text.Trim();
     }
@@ -57,6 +59,15 @@ internal static partial class MessageText
             plain = Spaces(StrayCommaPattern().Replace(plain, match => match.Index == 0 || match.Index + match.Length == plain.Length ? "" : ", "));
         return plain;
     }
+
+    /// <summary>
+    /// A task named first and then pointed at: "for task three change it to …", "on task 2, mark it
+    /// done" read as "change task three to …". Only when the rest says "it", so the number has a place.
+    /// </summary>
+    private static string TaskFirst(string text) =>
+        TaskFirstPattern().Match(text) is { Success: true } first
+            ? ItPattern().Replace(first.Groups["rest"].Value, $"task {first.Groups["number"].Value}", 1)
+            : text;
 
     /// <summary>
     /// A terminal's words for the list, as the words the rules read: "ls" (with "--done", "--all" …)
@@ -145,6 +156,18 @@ internal static partial class MessageText
 
     [GeneratedRegex(@"^(?<verb>[a-z]+)\s+please\s+(?=\S)", Verbose)]
     private static partial Regex PleaseAfterVerbPattern();
+
+    [GeneratedRegex($$"""
+        ^(?:for|in|on|about|regarding|with)\s+(?:the\s+)?(?:{{Words.TaskNoun}})\s+(?:number\s+)?\#?(?<number>\d+|{{Words.NumberWords}})\b
+        \s*[,:]?\s+(?<rest>(?=.*\bit\b).+)$
+        """, Verbose)]
+    private static partial Regex TaskFirstPattern();
+
+    [GeneratedRegex($$"""^(?<verb>{{Words.DeleteVerbs}}|complete|finish|mark|tick|check)\s+me\s+(?=(?:the|that|this|task|number|\#|\d))""", Verbose)]
+    private static partial Regex VerbForMePattern();
+
+    [GeneratedRegex(@"\bit\b", Verbose)]
+    private static partial Regex ItPattern();
 
     [GeneratedRegex(@"^ls(?:\s+-{0,2}(?<status>done|completed|finished|pending|todo|open|all|a))?$", Verbose)]
     private static partial Regex ListShorthandPattern();
