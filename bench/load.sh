@@ -12,7 +12,10 @@
 #                        figure, default 3; BENCH_SCENARIOS="list": fewer requests;
 #                        BENCH_PATHS="backend": skip the frontend hop; BENCH_PATHS="metrics": the
 #                        backend with metrics on against a second one with them off, interleaved
-#                        the same way (the "floor" columns are then metrics off); BENCH_SPIN_LIMIT=70: the
+#                        the same way (the "floor" columns are then metrics off); BENCH_PATHS="pipeline":
+#                        the chat turn against floor-api's same turn through the agent pipeline
+#                        (Microsoft.Extensions.AI function invocation), and that against the plain
+#                        floor, which splits the chat ratio into the pipeline's part and the rest; BENCH_SPIN_LIMIT=70: the
 #                        runtime's default thread-pool spinning instead of the images' 0;
 #                        BENCH_KEEP=1 keeps hey output and logs)
 # Needs: .NET 10 SDK, PostgreSQL server binaries, hey, curl, jq.
@@ -150,9 +153,11 @@ warm_up() {
 echo "==> warm-up" >&2
 scenarios=${BENCH_SCENARIOS:-list create chat}
 for scenario in $scenarios; do
-  for target in "$BACKEND_PID $BACKEND_URL bearer" "$FLOOR_API_PID $FLOOR_API_URL bearer" \
-      "$FRONTEND_PID $FRONTEND_URL cookie" "$FLOOR_PROXY_PID $FLOOR_PROXY_URL cookie" \
-      ${QUIET_BACKEND_PID:+"$QUIET_BACKEND_PID $QUIET_BACKEND_URL bearer"}; do
+  targets=("$BACKEND_PID $BACKEND_URL bearer" "$FLOOR_API_PID $FLOOR_API_URL bearer"
+    "$FRONTEND_PID $FRONTEND_URL cookie" "$FLOOR_PROXY_PID $FLOOR_PROXY_URL cookie")
+  if [[ -n ${QUIET_BACKEND_PID:-} ]]; then targets+=("$QUIET_BACKEND_PID $QUIET_BACKEND_URL bearer"); fi
+  if [[ $scenario == chat && " ${BENCH_PATHS:-} " == *" pipeline "* ]]; then targets+=("$FLOOR_API_PID $FLOOR_API_URL/pipeline bearer"); fi
+  for target in "${targets[@]}"; do
     read -r pid url auth <<<"$target"
     mapfile -t warm < <(scenario_args "$scenario" "$url" "$auth")
     warm_up "$pid" "${warm[@]}"
@@ -168,6 +173,13 @@ for path in ${BENCH_PATHS:-backend frontend}; do
     for clients in ${BENCH_CLIENTS:-16 64}; do
       if [[ $path == backend ]]; then
         compare backend "$scenario" "$clients" "$BACKEND_PID" "$BACKEND_URL" "$FLOOR_API_PID" "$FLOOR_API_URL" bearer "backend / floor-api"
+      elif [[ $path == pipeline ]]; then
+        # Only the chat turn has an agent pipeline.
+        [[ $scenario == chat ]] || continue
+        compare pipeline "$scenario" "$clients" "$BACKEND_PID" "$BACKEND_URL" "$FLOOR_API_PID" "$FLOOR_API_URL/pipeline" bearer \
+          "backend / floor-api with the agent pipeline"
+        compare pipeline-floor "$scenario" "$clients" "$FLOOR_API_PID" "$FLOOR_API_URL/pipeline" "$FLOOR_API_PID" "$FLOOR_API_URL" bearer \
+          "floor-api with / without the agent pipeline"
       elif [[ $path == metrics ]]; then
         compare metrics "$scenario" "$clients" "$BACKEND_PID" "$BACKEND_URL" "$QUIET_BACKEND_PID" "$QUIET_BACKEND_URL" bearer \
           "backend, metrics on / off"

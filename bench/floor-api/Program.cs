@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.AI;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
@@ -17,6 +18,10 @@ using TodoChatbot.Contracts;
 //   POST /api/{user_id}/tasks  one statement (next number and insert, atomic)
 //   POST /api/{user_id}/chat   the offline assistant's parser and planner, the list_tasks query it
 //                              asks for, then one statement inserting the conversation and both messages
+//   POST /pipeline/api/{user_id}/chat  the same turn with the backend's agent pipeline and nothing else of
+//                              the backend: the offline assistant behind Microsoft.Extensions.AI's
+//                              function invocation, calling a list_tasks AIFunction that runs the same
+//                              query (bench/load.sh's "pipeline" path: what the pipeline itself costs)
 // Settings: ASPNETCORE_URLS, DATABASE_URL (an Npgsql connection string), JWT_SECRET.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -45,6 +50,9 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJw
     };
 });
 builder.Services.AddAuthorization();
+// As the backend composes it (Chat/ChatExtensions.cs): the offline assistant behind function invocation.
+builder.Services.AddSingleton<ChatMetrics>();
+builder.Services.AddChatClient(services => new OfflineChatClient(services.GetRequiredService<ChatMetrics>())).UseFunctionInvocation();
 
 var app = builder.Build();
 app.UseAuthentication();
@@ -53,6 +61,7 @@ var user = app.MapGroup("/api/{user_id}").RequireAuthorization();
 user.MapGet("/tasks", ListAsync);
 user.MapPost("/tasks", CreateAsync);
 user.MapPost("/chat", ChatAsync);
+app.MapGroup("/pipeline/api/{user_id}").RequireAuthorization().MapPost("/chat", ChatThroughPipelineAsync);
 await app.RunAsync();
 
 static async Task<IResult> ListAsync(string user_id, HttpContext context, NpgsqlDataSource db)
@@ -125,6 +134,44 @@ static async Task<IResult> ChatAsync(string user_id, ChatRequest request, HttpCo
         calls.Add(new ToolCallDto(call.Name, JsonSerializer.SerializeToElement(new ListArguments(status), Wire.Json.ListArguments), result));
     }
 
+    var conversationId = await SaveTurnAsync(db, user_id, message, started, reply, calls, context.RequestAborted);
+    return TypedResults.Json(new ChatTurnResponse(conversationId, reply, calls), Wire.Json.ChatTurnResponse);
+}
+
+static async Task<IResult> ChatThroughPipelineAsync(string user_id, ChatRequest request, HttpContext context, NpgsqlDataSource db, IChatClient assistant)
+{
+    if (!IsCaller(context, user_id))
+        return Results.StatusCode(StatusCodes.Status403Forbidden);
+    if (request.ConversationId is not null || ChatRules.ValidateMessage(request.Message, out var message) is not null)
+        return Results.StatusCode(StatusCodes.Status400BadRequest);
+    var started = Now();
+    // The one tool the benchmark's message asks for, made per turn for the caller as the backend makes its tools.
+    var listTasks = AIFunctionFactory.Create(
+        async (string? status, CancellationToken cancellationToken) =>
+            JsonSerializer.SerializeToElement(await ListSummariesAsync(db, user_id, status, cancellationToken), Wire.Json.TaskSummaryArray),
+        PipelineTool.Options);
+    var response = await assistant.GetResponseAsync(
+        [new(ChatRole.System, SystemPrompt.For(DateTimeOffset.UtcNow)), new(ChatRole.User, message)],
+        new ChatOptions { Tools = [listTasks], ToolMode = ChatToolMode.Auto }, context.RequestAborted);
+    var contents = response.Messages.SelectMany(answer => answer.Contents).ToList();
+    var results = contents.OfType<FunctionResultContent>().ToDictionary(result => result.CallId, result => (JsonElement)result.Result!);
+    var calls = contents.OfType<FunctionCallContent>()
+        .Select(call => new ToolCallDto(call.Name,
+            JsonSerializer.SerializeToElement(new ListArguments(StatusOf(call)), Wire.Json.ListArguments),
+            results[call.CallId]))
+        .ToList();
+    var reply = response.Text.Trim();
+    var conversationId = await SaveTurnAsync(db, user_id, message, started, reply, calls, context.RequestAborted);
+    return TypedResults.Json(new ChatTurnResponse(conversationId, reply, calls), Wire.Json.ChatTurnResponse);
+}
+
+static string? StatusOf(FunctionCallContent call) =>
+    call.Arguments is { } arguments && arguments.TryGetValue("status", out var status) ? status as string : null;
+
+// One statement: the conversation and both messages.
+static async Task<int> SaveTurnAsync(NpgsqlDataSource db, string user_id, string message, DateTime started, string reply,
+    List<ToolCallDto> calls, CancellationToken cancellationToken)
+{
     var finished = Now();
     await using var insert = db.CreateCommand("""
         WITH conversation AS (
@@ -141,8 +188,7 @@ static async Task<IResult> ChatAsync(string user_id, ChatRequest request, HttpCo
     insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message });
     insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = reply });
     insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(calls.ToArray(), Wire.Json.ToolCallDtoArray) });
-    var conversationId = (int)(await insert.ExecuteScalarAsync(context.RequestAborted))!;
-    return TypedResults.Json(new ChatTurnResponse(conversationId, reply, calls), Wire.Json.ChatTurnResponse);
+    return (int)(await insert.ExecuteScalarAsync(cancellationToken))!;
 }
 
 static async Task<TaskSummary[]> ListSummariesAsync(NpgsqlDataSource db, string userId, string? status, CancellationToken cancellationToken)
@@ -172,6 +218,17 @@ static DateTime Now()
 }
 
 internal sealed record ListArguments(string? Status);
+
+/// <summary>The list_tasks function's options, as the backend's (Chat/ChatService.cs): the result passed on as the JSON it is.</summary>
+internal static class PipelineTool
+{
+    public static readonly AIFunctionFactoryOptions Options = new()
+    {
+        Name = ToolNames.ListTasks,
+        SerializerOptions = ContractJson.Options,
+        MarshalResult = static (result, _, _) => ValueTask.FromResult(result),
+    };
+}
 
 /// <summary>The generated serializers, with the API's response options (snake_case, its escaping).</summary>
 internal static class Wire
