@@ -410,11 +410,12 @@ public static partial class CommandParser
     [GeneratedRegex(@"(?:,|\s)\s*(?:and\s+)?(?:also\s+)?(?:add|create)\s+(?!to\b|it\b|that\b|this\b)\S", Verbose)]
     private static partial Regex SecondAddPattern();
 
-    // "TITLE with description TEXT", "TITLE, note: TEXT"
+    // "TITLE with description TEXT", "TITLE, note: TEXT", a command line's "TITLE -- TEXT"
     [GeneratedRegex($$"""
         \s*(?:,\s*)?
         (?: \bwith\s+(?:the\s+|a\s+)?(?:{{Words.DescriptionField}})\b\s*:?
           | \b(?:{{Words.DescriptionField}})\s*:
+          | (?<=\S)\s+--\s+(?=\S)
         )\s*
         """, Verbose)]
     private static partial Regex DescriptionSplitPattern();

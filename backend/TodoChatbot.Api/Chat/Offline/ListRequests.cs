@@ -105,7 +105,7 @@ internal static partial class ListRequests
     private static partial Regex BothPattern();
 
     [GeneratedRegex($$"""
-        \b(?:too|as\s+well|included)$ | \b(?:including|incl|plus|and\s+also|along\s+with)\s+(?:the\s+|my\s+)?(?:{{Words.CompletedStatus}})\b
+        \b(?:too|as\s+well|included)$ | \b(?:including|incl|plus|and\s+also|also|even|along\s+with)\s+(?:the\s+|my\s+)?(?:{{Words.CompletedStatus}})\b
         """, Verbose)]
     private static partial Regex AlsoPattern();
 

@@ -13,7 +13,7 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
-        text = TaskFirst(Shorthand(Fillers(TextSpeak(LeadingEmoji(text)))));
+        text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(LeadingEmoji(text))))));
         text = ToDoListPattern().Replace(text, "todo ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
         text = PleaseAfterVerbPattern().Replace(PolitePrefixPattern().Replace(text, ""), "${verb} ");
@@ -59,6 +59,14 @@ internal static partial class MessageText
             plain = Spaces(StrayCommaPattern().Replace(plain, match => match.Index == 0 || match.Index + match.Length == plain.Length ? "" : ", "));
         return plain;
     }
+
+    /// <summary>
+    /// What dictation writes for a task's number, or for "mark": "mark task for as complete" (four),
+    /// "complete task too" (two), "market task three as done". Only where nothing else can stand:
+    /// "task for" before "as", "done" … or the end of the message, "market" at the start before "task".
+    /// </summary>
+    private static string VoiceSlips(string text) => VoiceSlipPattern().Replace(text, match =>
+        match.Groups["four"].Success ? "four" : match.Groups["two"].Success ? "two" : "mark");
 
     /// <summary>
     /// A task named first and then pointed at: "for task three change it to …", "on task 2, mark it
@@ -153,6 +161,11 @@ internal static partial class MessageText
     // The commas an aside left: doubled, or with a space before, or at either end.
     [GeneratedRegex(@"\s+(?:,\s*)+ | (?:,\s*){2,} | ^\s*,\s* | \s*,\s*$", Verbose)]
     private static partial Regex StrayCommaPattern();
+
+    [GeneratedRegex(@"
+        (?<=\b(?:task|item|number)\s+)(?:(?<four>for|fore)|(?<two>too))(?=\s+(?:as|is|done|complete|completed|finished|off)\b|[\s.!?]*$)
+        | ^market(?=\s+(?:the\s+)?(?:task|item|number|\#|\d))", Verbose)]
+    private static partial Regex VoiceSlipPattern();
 
     [GeneratedRegex(@"^(?<verb>[a-z]+)\s+please\s+(?=\S)", Verbose)]
     private static partial Regex PleaseAfterVerbPattern();

@@ -30,7 +30,8 @@ internal static partial class UpdateRequests
     }
 
     private static readonly Regex[] NewTitlePatterns =
-        [RenamePattern(), ShouldSayPattern(), MakeSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern(), TypoPattern()];
+        [RenamePattern(), ShouldSayPattern(), MakeSayPattern(), ReplacePattern(), QuotedTitlePattern(), NumberThenTitlePattern(), TypoPattern(),
+         ItShouldSayPattern(), ChangeInPattern()];
 
     /// <summary>A new title for the task the match names, or its completion when the "title" is "done".</summary>
     private static OfflineCommand Renamed(Match match)
@@ -148,6 +149,23 @@ internal static partial class UpdateRequests
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex TypoPattern();
+
+    // "correct task 4, it should say NEW", "fix the dentist task: it must be NEW" (a learner's "it must be say NEW")
+    [GeneratedRegex($$"""
+        ^(?:correct|fix|change|update|edit|amend)\s+(?:the\s+)?
+        (?<ref>{{NamedTask}})
+        \s*[,:\-–]?\s*(?:it|the\s+(?:{{Words.TitleField}}))\s+(?:should|must|has\s+to|needs\s+to)\s+(?:be\s+)?(?:say|read|be\s+called)?\s*:?\s+
+        (?<new>.+)$
+        """, Verbose)]
+    private static partial Regex ItShouldSayPattern();
+
+    // "change the task 2 in Call dad": a learner's "in" (German "in", Spanish "en") for "into", after a task number only
+    [GeneratedRegex($$"""
+        ^(?:change|update|modify|turn)\s+(?:the\s+)?
+        (?<ref>(?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b|\#\d+)
+        \s+in\s+(?<new>.+)$
+        """, Verbose)]
+    private static partial Regex ChangeInPattern();
 
     // "task 3 - rename to NEW", "task 3, change it to NEW"
     [GeneratedRegex($$"""
