@@ -32,16 +32,19 @@ public static partial class CommandParser
         if (text.Length == 0 || HelpPattern().IsMatch(text))
             return new HelpCommand();
         var command = ParseSentence(text);
+        // "2 is done ✅", "feed the cat ✔️", "delete #2 now 😤": an emoji at the end is a reaction or a check
+        // mark, not words of the request. Only a title keeps its emoji ("add cake 🎂"), so the message is
+        // read without it unless it adds or renames as typed.
+        if (command is not (AddCommand or UpdateCommand)
+            && MessageText.ReadTrailingEmoji(text) is var words && words != text
+            && MessageText.Normalize(words) is var unadorned
+            && ParseSentence(unadorned) is not HelpCommand and var plain)
+            return confidence == Confidence.Unsure && Changes(plain) ? new Misspelt(unadorned) : plain;
         // A command word two letters away from what was typed is a guess: ask rather than change a task.
         if (confidence == Confidence.Unsure && Changes(command))
             return new Misspelt(text);
         if (command is not HelpCommand)
             return command;
-        // "2 is done ✅", "feed the cat ✔️": an emoji at the end is a reaction or a check mark, not words of
-        // the request. Read so only when the message means nothing as typed: "add cake 🎂" keeps its emoji.
-        if (MessageText.ReadTrailingEmoji(text) is var unadorned && unadorned != text
-            && ParseSentence(unadorned) is not HelpCommand and var plain)
-            return confidence == Confidence.Unsure && Changes(plain) ? new Misspelt(unadorned) : plain;
         // A real word where a command word belongs ("shoe my tasks", "crate a task to …"), when the
         // message means nothing as typed: a list or a new task is safe to act on, anything else is asked.
         var (guess, guessConfidence) = Spelling.Correct(normalized, realWords: true);
@@ -288,7 +291,8 @@ public static partial class CommandParser
     private static OfflineCommand Add(string rawTitle)
     {
         // "put in my list that I must buy milk": the list place, then what the person must do.
-        var title = TrailingListPattern().Replace(MustDoPattern().Replace(LeadingListPattern().Replace(rawTitle.Trim(), ""), ""), "");
+        var title = TrailingListPattern().Replace(MustDoPattern().Replace(LeadingListPattern().Replace(
+            NewEntryPattern().Replace(rawTitle.Trim(), ""), ""), ""), "");
         if (SecondAddPattern().IsMatch(title))
             return new SeveralToAdd();
         string? description = null;
@@ -393,6 +397,15 @@ public static partial class CommandParser
         )\s*
         """, Verbose)]
     private static partial Regex LeadingListPattern();
+
+    // "add one after the last one: X", "put in a new item 6: X": where the new entry goes, then its title
+    [GeneratedRegex($$"""
+        ^(?:in\s+)?(?:(?:a|an|another|new|one|more)\s+)*
+        (?:(?:{{Words.TaskNoun}}|entry|one)(?:\s*\#?\d+)?)?
+        (?:\s*(?:after|before|below|above|under|at)\b[^:]{0,40})?
+        \s*:\s*(?=\S)
+        """, Verbose)]
+    private static partial Regex NewEntryPattern();
 
     [GeneratedRegex(@"^that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|ought\s+to|want\s+to)\s+(?=\S)", Verbose)]
     private static partial Regex MustDoPattern();

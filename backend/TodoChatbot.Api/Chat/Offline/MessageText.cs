@@ -12,7 +12,7 @@ internal static partial class MessageText
     /// <summary>One line, single spaces, without "hey, could you please …" or "…, thanks".</summary>
     public static string Normalize(string message)
     {
-        var text = Spaces(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' '));
+        var text = Spaces(Markdown(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')));
         text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(LeadingEmoji(text))))));
         text = ToDoListPattern().Replace(text, "todo ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
@@ -20,6 +20,8 @@ internal static partial class MessageText
         // "erase me the task 3": a learner's "for me" after the verb.
         text = VerbForMePattern().Replace(text, "${verb} ");
         text = PoliteSuffixPattern().Replace(text, "");
+        // "kindly remove the same": Indian English's "the same" for "it", at the end of a request.
+        text = TheSamePattern().Replace(text, "it");
         return text.Trim();
     }
 
@@ -33,7 +35,7 @@ internal static partial class MessageText
             "u" => "you",
             "ur" => "your",
             "r" => "are",
-            "pls" or "plz" or "plse" or "pleas" or "plese" or "pleaseee" => "please",
+            var please when PleasePattern().IsMatch(please) => "please",
             "abt" or "bout" => "about",
             "wat" or "wht" => "what",
             "wats" or "whts" => "what's",
@@ -59,6 +61,12 @@ internal static partial class MessageText
             plain = Spaces(StrayCommaPattern().Replace(plain, match => match.Index == 0 || match.Index + match.Length == plain.Length ? "" : ", "));
         return plain;
     }
+
+    /// <summary>
+    /// Chat markup typed around words: "*full* list", "_finally_", a bullet before the message
+    /// ("• add …"). Backticks stay: they quote a title like quotation marks.
+    /// </summary>
+    private static string Markdown(string text) => MarkupPattern().Replace(text, "${word}");
 
     /// <summary>
     /// What dictation writes for a task's number, or for "mark": "mark task for as complete" (four),
@@ -128,7 +136,11 @@ internal static partial class MessageText
     public static string Title(string raw)
     {
         var text = raw.Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
-        if (QuotedWholePattern().Match(text) is { Success: true } quoted)
+        var quoted = QuotedWholePattern().Match(text);
+        // “Call grandma” 📞: a quoted title with an emoji after it; the quotes decide.
+        if (!quoted.Success)
+            quoted = QuotedWholePattern().Match(ReadTrailingEmoji(text).TrimEnd());
+        if (quoted.Success)
             return quoted.Groups["text"].Value;
         // Quotes around nothing ('add ""') give no title.
         if (text.Trim('"', '“', '”', '«', '»', '\'', '‘', '’', ' ').Length == 0)
@@ -152,8 +164,12 @@ internal static partial class MessageText
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pls|plz|plse|pleas|plese|pleaseee|abt|bout|wat|wht|wats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plea+se+|abt|bout|wat|wht|wats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
     private static partial Regex TextSpeakPattern();
+
+    // "pls", "plz", "pleaseeee": please, typed fast or stretched
+    [GeneratedRegex(@"^(?:pl+[sz]+|plea+se+|pleas|plese|plse)$", Verbose)]
+    private static partial Regex PleasePattern();
 
     [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$))(?=$|[\s,.!?])", Verbose)]
     private static partial Regex FillerPattern();
@@ -166,6 +182,14 @@ internal static partial class MessageText
         (?<=\b(?:task|item|number)\s+)(?:(?<four>for|fore)|(?<two>too))(?=\s+(?:as|is|done|complete|completed|finished|off)\b|[\s.!?]*$)
         | ^market(?=\s+(?:the\s+)?(?:task|item|number|\#|\d))", Verbose)]
     private static partial Regex VoiceSlipPattern();
+
+    [GeneratedRegex(@"
+        ^\s*(?:[•·▪►\-*]\s+)+                                      # a bullet
+        | (?<=^|\s)(?:\*{1,2}|_{1,2}|~~)(?<word>[^\s*_~](?:[^*_~]*[^\s*_~])?)(?:\*{1,2}|_{1,2}|~~)(?=$|[\s,.!?:;])", Verbose)]
+    private static partial Regex MarkupPattern();
+
+    [GeneratedRegex(@"(?<=\s)the\s+same$", Verbose)]
+    private static partial Regex TheSamePattern();
 
     [GeneratedRegex(@"^(?<verb>[a-z]+)\s+please\s+(?=\S)", Verbose)]
     private static partial Regex PleaseAfterVerbPattern();
@@ -196,10 +220,10 @@ internal static partial class MessageText
         Verbose)]
     private static partial Regex ToPattern();
 
-    [GeneratedRegex(@"^(?:(?<done>[✅✔☑])|(?<delete>🗑)|\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D|\s)+(?=\S)", Verbose)]
+    [GeneratedRegex(@"^(?:(?<done>[✅✔☑])|(?<delete>🗑)|\p{So}|\p{Cs}|[\p{Sk}-[`^]]|\uFE0F|\u200D|\s)+(?=\S)", Verbose)]
     private static partial Regex LeadingEmojiPattern();
 
-    [GeneratedRegex(@"(?:\s*(?:(?<done>[✅✔☑])|\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D)+)+$", Verbose)]
+    [GeneratedRegex(@"(?:\s*(?:(?<done>[✅✔☑])|\p{So}|\p{Cs}|[\p{Sk}-[`^]]|\uFE0F|\u200D)+)+$", Verbose)]
     private static partial Regex TrailingEmojiPattern();
 
     [GeneratedRegex($$"""\b(?:{{Words.Done}})$""", Verbose)]
@@ -236,19 +260,27 @@ internal static partial class MessageText
     [GeneratedRegex(@"\bto\s+do\s+(?=lists?\b)|(?<=\b(?:my|the)\s+)to\s+do\b(?!\s+(?:the|a|an|my|it|this|that|some)\b)", Verbose)]
     private static partial Regex ToDoListPattern();
 
-    [GeneratedRegex($$"""(?:[\s,.!?]*(?:{{Words.PoliteEndings}})\b)*[\s.!?]*$""", Verbose)]
+    [GeneratedRegex($$"""
+        (?: [\s,.!?]*(?:{{Words.PoliteEndings}})\b
+          | [\s]*[,.!?;]+\s*(?:{{Words.CommaEndings}})\b
+          | (?<=\d)\s+(?:right\s+)?now\b                     # "delete #2 now"
+          | \s+(?:and|please)\s+revert\b                       # "kindly mark task 19 as completed and revert"
+        )*[\s.!?]*$
+        """, Verbose)]
     private static partial Regex PoliteSuffixPattern();
 
     // "text", “text”, «text», 'text' (single quotes only around words, so "don't" is no quote)
     [GeneratedRegex("""
         ["“”«»] \s* (?<text>[^"“”«»]+?) \s* ["“”«»]
         | (?<=^|\s) ['‘’] (?<text>[^'‘’]+?) ['‘’] (?=$|[\s.,!?])
+        | ` (?<text>[^`]+?) `
         """, Verbose)]
     private static partial Regex QuotedPattern();
 
     [GeneratedRegex("""
         ^(?: ["“”«»] (?<text>[^"“”«»]+) ["“”«»]
            | ['‘’] (?<text>[^'‘’]+) ['‘’]
+           | ` (?<text>[^`]+) `
         )$
         """, Verbose)]
     private static partial Regex QuotedWholePattern();

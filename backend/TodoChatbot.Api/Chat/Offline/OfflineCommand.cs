@@ -71,6 +71,15 @@ public sealed record TaskReference(
     int? Id, string? Words, int? Position = null, string? Fallback = null, bool ActOnFallback = false,
     bool FromStatement = false, string? Also = null)
 {
+    /// <summary>The <see cref="Position"/> of the last task in the list, whatever its length ("the bottom one").</summary>
+    public const int Last = -1;
+
+    /// <summary>
+    /// "The last one": the last in the list, or the one spoken of last? The list's last task is offered,
+    /// not acted on.
+    /// </summary>
+    public const int LastSaid = -2;
+
     public bool IsEmpty => Id is null && Position is null && string.IsNullOrWhiteSpace(Words);
 
     /// <summary>How a reply names what the person referred to.</summary>

@@ -105,10 +105,14 @@ public static class OfflinePlanner
         var tasks = ReadList(outcomes[0].Result);
         if (reference.Position is { } position)
         {
-            // "the second one": the place in the list as it is shown, which is by number.
-            return position <= tasks.Count
-                ? act(tasks[position - 1].Id, tasks[position - 1].Title)
-                : new Reply($"Your list has {Count(tasks.Count, "task")}, so there is no {reference.Words}. Say “show my tasks” to see them.");
+            // "the second one": the place in the list as it is shown, which is by number; "the bottom one" from the end.
+            var index = position is TaskReference.Last or TaskReference.LastSaid ? tasks.Count - 1 : position - 1;
+            if (index < 0 || index >= tasks.Count)
+                return new Reply($"Your list has {Count(tasks.Count, "task")}, so there is no {reference.Words}. Say “show my tasks” to see them.");
+            var (placeId, placeTitle) = (tasks[index].Id, tasks[index].Title);
+            return position == TaskReference.LastSaid
+                ? new Reply($"The last task on your list is #{placeId} “{placeTitle}”. Is that the one? Say “{verb} task {placeId}” and I will.")
+                : act(placeId, placeTitle);
         }
         var matches = TaskMatcher.Match(tasks, reference.Words!, trimPhrases: reference.FromStatement);
         if (matches.Count == 0 && reference is { Fallback: { } fallback, ActOnFallback: true })

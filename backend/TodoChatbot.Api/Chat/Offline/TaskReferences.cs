@@ -21,7 +21,15 @@ internal static partial class TaskReferences
         }
         if (OrdinalPattern().Match(text) is { Success: true } ordinal)
         {
-            var place = Array.IndexOf(Ordinals, ordinal.Groups["place"].Value.ToLowerInvariant()) % 10 + 1;
+            var word = ordinal.Groups["place"].Value.ToLowerInvariant();
+            // "the top one" is the first, "the bottom one" the last (a place counted from the end).
+            var place = word switch
+            {
+                "top" => 1,
+                "last" => TaskReference.LastSaid,
+                "final" or "bottom" => TaskReference.Last,
+                _ => Array.IndexOf(Ordinals, word) % 10 + 1,
+            };
             return new TaskReference(null, $"{ordinal.Groups["place"].Value} task", Position: place);
         }
         if (BulkPattern().IsMatch(text))
@@ -47,7 +55,7 @@ internal static partial class TaskReferences
 
     // "the first one", "the 2nd task", "the third item on my list"
     [GeneratedRegex($$"""
-        ^(?:the\s+|my\s+)?(?<place>{{Words.Ordinals}})
+        ^(?:the\s+|my\s+)?(?<place>{{Words.Ordinals}}|{{Words.Ends}})
         (?:\s+(?:one|{{Words.TaskNoun}}))?
         (?:\s+(?:on|in)\s+(?:my|the)\s+list)?$
         """, Verbose)]

@@ -86,7 +86,7 @@ internal static class Words
     public const string AddVerbs =
         @"add|create|make(?!\s+sure)(?!\s+(?:the|my|this|that|it|its|these|those)\b)|new|put\s+down|right\s+down(?=\s)" + // "right down": "write down" as a phone hears it
         @"|put(?!\s+(?:the|my|this|that|it|its|these|those)\s+(?:task|todo|item|one|\S+\s+(?:as|to)\b|\S+\s+(?:high|low|top)\b))|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
-        @"|stick|pop|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
+        @"|stick(?:\s+down)?|pop(?:\s+down)?|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
@@ -113,7 +113,7 @@ internal static class Words
 
     /// <summary>How a list request may begin ("show …", "what …", "do I …", "any …", "my …").</summary>
     public const string ListOpeners =
-        @"show|list|display|view|see|get|give|gimme|tell|what|which|whats|what's|how\s+many|how\s+much|how's|how\s+is" +
+        @"show|list|display|view|see|share|get|give|gimme|tell|what|which|whats|what's|how\s+many|how\s+much|how's|how\s+is" +
         @"|remind|do\s+i|is\s+there|are\s+there|any|anything|everything|my|all|check|read|print|open|where" +
         @"|pull\s+up|bring\s+up|let\s+me\s+see|lemme\s+see|fetch|is\s+my|are\s+my" +
         @"|(?:run|walk|take)\s+me\s+through|go\s+(?:through|over)|catch\s+me\s+up|fill\s+me\s+in|recap|brief\s+me" +
@@ -134,6 +134,12 @@ internal static class Words
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
     public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|lol|lmao|haha+";
 
+    /// <summary>
+    /// Endings that are thanks only after a comma or a stop ("…, cheers", "…, ta", "… and revert"):
+    /// as the last word of a title they may be meant ("Call my mate").
+    /// </summary>
+    public const string CommaEndings = @"cheers|ta|legend|mate|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
+
     /// <summary>A greeting on its own.</summary>
     public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
 
@@ -153,6 +159,9 @@ internal static class Words
     /// <summary>A task's place in the list: "the first one", "the 2nd task".</summary>
     public const string Ordinals =
         @"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th";
+
+    /// <summary>The ends of the list by where they are shown: "the top one" is the first, "the bottom one" the last.</summary>
+    public const string Ends = @"top|last|final|bottom";
 
     /// <summary>Words that separate an old value from a new one: "task 3: NEW", "#2 -> NEW", "task 1 - NEW".</summary>
     public const string Arrow = @":|->|→|=|\s[-–—]";
