@@ -66,6 +66,11 @@ public static partial class CommandParser
     private static OfflineCommand ParseSentence(string text)
     {
         var whole = ParseClause(text, reports: true);
+        // "Right, the car failed its MOT, typical. Add book the car in, with a note saying …": a story,
+        // then the request in a sentence of its own, read whole so its commas stay the request's.
+        if (whole is not AddCommand && LastSentencePattern().Match(text) is { Success: true } sentence
+            && ParseClause(MessageText.Normalize(sentence.Groups["last"].Value), reports: false) is AddCommand added)
+            return added;
         var clauses = Clauses.Split(text);
         // "my boss wants the numbers by friday, add finish the slides": an add, or a change to a named
         // task, said last is the request, whatever list words the clauses before it hold.
@@ -148,6 +153,9 @@ public static partial class CommandParser
         return words.Length <= 4 && ParseClause(MessageText.Normalize(clause), reports: false) is HelpCommand
             && !ReasonPattern().IsMatch(clause) && Reports.Read(clause) is null;
     }
+
+    [GeneratedRegex(@"^.*[.!?]\s+(?<last>[^.!?]+)[.!?]*$", Verbose)]
+    private static partial Regex LastSentencePattern();
 
     // How a reason after a command begins: "…, I called her", "…, she's visiting", "…, because …"
     [GeneratedRegex("""

@@ -59,7 +59,7 @@ internal static partial class ListRequests
 
     // Idioms for what is still to do that name neither tasks nor a status.
     [GeneratedRegex("""
-        ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule|docket|radar|slate|calendar|pipeline|queue|backlog|pile)\b
+        ^(?:what's|whats|what\s+is|what\s+are)\s+(?:(?:left\s+)?on|in)\s+(?:my|the)\s+(?:plate|agenda|schedule|docket|radar|slate|calendar|pipeline|queue|backlog|pile|books)\b
         | ^what(?:'?s|\s+is)\s+(?:next|due|up\s+next|on\s+(?:for\s+)?(?:today|tonight|tomorrow|this\s+week))\b(?!')
         | ^what'?s\s+(?:my|the)\s+(?:day|plan)\b                        # "what's my day look like"
         | ^what\s+(?:else|remains)\b(?!\s+(?:have|did)\s+i\b)                # "what else have I finished" asks for done ones

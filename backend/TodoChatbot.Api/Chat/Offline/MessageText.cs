@@ -12,7 +12,7 @@ internal static partial class MessageText
     /// <summary>One line, single spaces, without "hey, could you please …" or "…, thanks".</summary>
     public static string Normalize(string message)
     {
-        var text = Spaces(Markdown(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')));
+        var text = Spaces(Markdown(Stretched(Dotted(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')))));
         text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(LeadingEmoji(text))))));
         text = ToDoListPattern().Replace(text, "todo ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
@@ -22,6 +22,8 @@ internal static partial class MessageText
         text = PoliteSuffixPattern().Replace(text, "");
         // "kindly remove the same": Indian English's "the same" for "it", at the end of a request.
         text = TheSamePattern().Replace(text, "it");
+        // "so that's that one done": the "that's" of a storyteller's summing up, before the state.
+        text = ThatsThatPattern().Replace(text, "");
         return text.Trim();
     }
 
@@ -61,6 +63,20 @@ internal static partial class MessageText
             plain = Spaces(StrayCommaPattern().Replace(plain, match => match.Index == 0 || match.Index + match.Length == plain.Length ? "" : ", "));
         return plain;
     }
+
+    /// <summary>
+    /// A vowel held down inside a word ("walked the dooog", "sooo done") as one: no English word has
+    /// three of one vowel in a row. A word that is only the letter ("aaa batteries") is left as typed.
+    /// </summary>
+    private static string Stretched(string text) => StretchedPattern().Replace(text, "${vowel}");
+
+    /// <summary>
+    /// "show. me. everything. I've. ticked. off.": a full stop after every word is emphasis, not the
+    /// ends of sentences. Read so only when every stop follows a single word, so "Buy milk. Call mom."
+    /// stays two sentences.
+    /// </summary>
+    private static string Dotted(string text) =>
+        DottedPattern().IsMatch(text.Trim()) ? DotPattern().Replace(text, " ") : text;
 
     /// <summary>
     /// Chat markup typed around words: "*full* list", "_finally_", a bullet before the message
@@ -123,8 +139,13 @@ internal static partial class MessageText
         if (!match.Success)
             return text;
         var words = text[..match.Index];
-        return match.Groups["done"].Success && !EndsDonePattern().IsMatch(words) ? words + " done" : words;
+        return match.Groups["done"].Success && !EndsDonePattern().IsMatch(words) && !IsReport(words) ? words + " done" : words;
     }
+
+    /// <summary>"fed the cat ✅", "I walked the dog ✔️": a report already says done, in its verb.</summary>
+    private static bool IsReport(string words) =>
+        ReportVerbPattern().Match(words) is { Success: true } verb
+        && PastTense.BaseForm(verb.Groups["verb"].Value) is not null && !PastTense.IsAlsoPresent(verb.Groups["verb"].Value);
 
     /// <summary>Phone keyboards type ’ for ': read both the same.</summary>
     public static string Apostrophes(string text) => text.Replace('’', '\'').Replace('‘', '\'');
@@ -188,6 +209,20 @@ internal static partial class MessageText
         | (?<=^|\s)(?:\*{1,2}|_{1,2}|~~)(?<word>[^\s*_~](?:[^*_~]*[^\s*_~])?)(?:\*{1,2}|_{1,2}|~~)(?=$|[\s,.!?:;])", Verbose)]
     private static partial Regex MarkupPattern();
 
+    // Not IgnoreCase: "AAA" and "III" are names, and a stretched vowel is typed in lower case.
+    [GeneratedRegex(@"(?<=\p{L})(?<vowel>[aeiouy])\k<vowel>{2,}|(?<vowel>[aeiouy])\k<vowel>{2,}(?=\p{L})", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex StretchedPattern();
+
+    // Four or more single words, each followed by a full stop: "show. me. every. thing."
+    [GeneratedRegex(@"^(?:[^\s.]+\.\s+){3,}[^\s.]+[.!?]*$", Verbose)]
+    private static partial Regex DottedPattern();
+
+    [GeneratedRegex(@"\.(?:\s+|$)", Verbose)]
+    private static partial Regex DotPattern();
+
+    [GeneratedRegex($$"""^that'?s\s+(?=(?:that|this)(?:\s+one)?\s+(?:{{Words.DoneStates}})[\s.!?]*$)""", Verbose)]
+    private static partial Regex ThatsThatPattern();
+
     [GeneratedRegex(@"(?<=\s)the\s+same$", Verbose)]
     private static partial Regex TheSamePattern();
 
@@ -226,6 +261,9 @@ internal static partial class MessageText
     [GeneratedRegex(@"(?:\s*(?:(?<done>[✅✔☑])|\p{So}|\p{Cs}|[\p{Sk}-[`^]]|\uFE0F|\u200D)+)+$", Verbose)]
     private static partial Regex TrailingEmojiPattern();
 
+    [GeneratedRegex(@"^(?:(?:i|just|finally|i\s+just|i\s+finally)\s+)?(?<verb>[a-z]+)\b", Verbose)]
+    private static partial Regex ReportVerbPattern();
+
     [GeneratedRegex($$"""\b(?:{{Words.Done}})$""", Verbose)]
     private static partial Regex EndsDonePattern();
 
@@ -237,6 +275,7 @@ internal static partial class MessageText
             (?:be\s+(?:good|kind)\s+enough\s+to\s+|be\s+so\s+(?:good|kind)\s+as\s+to\s+)?
           | (?:can|could|may)\s+i\s+(?:please\s+)?
           | you\s+can\s+(?:now\s+)?
+          | (?:i\s+)?reckon\s+you\s+(?:could|can)\s+(?:just\s+)?                 # Australian "reckon you could …"
           | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete)\b)   # "just delete it"
         )?
         (?: (?:i'd|i\s+would|i\s+should)\s+like\s+(?:you\s+)?to\s+ | let'?s\s+
@@ -263,7 +302,7 @@ internal static partial class MessageText
     [GeneratedRegex($$"""
         (?: [\s,.!?]*(?:{{Words.PoliteEndings}})\b
           | [\s]*[,.!?;]+\s*(?:{{Words.CommaEndings}})\b
-          | (?<=\d)\s+(?:right\s+)?now\b                     # "delete #2 now"
+          | (?<=\d)\s+(?:(?:right\s+)?now|ta|cheers|thanks)\b   # "delete #2 now", "tick off no. 2 ta"
           | \s+(?:and|please)\s+revert\b                       # "kindly mark task 19 as completed and revert"
         )*[\s.!?]*$
         """, Verbose)]

@@ -13,8 +13,9 @@ public enum Confidence
 /// <summary>
 /// Fixes one- or two-letter typos in the command words of a message ("shwo my taks", "delte task 3")
 /// against a fixed vocabulary, before the rules read it. Only the words where a command is written
-/// are touched: the run of words at the start that are command words or small filler ("mark task 3
-/// as dnoe"), and the word just before a task number ("delete tsak 3"). Titles are never touched,
+/// are touched: the run of words at the start of the message, or of any clause before a title has
+/// begun, that are command words or small filler ("mark task 3 as dnoe", "…, so just mrak it
+/// done"), and the word just before a task number ("delete tsak 3"). Titles are never touched,
 /// so "add lost keys" keeps "lost". A word two edits away from a command word is a guess: the parser
 /// then asks instead of changing anything (<see cref="Confidence.Unsure"/>).
 /// </summary>
@@ -35,6 +36,7 @@ public static class Spelling
         "a", "an", "the", "my", "me", "all", "new", "as", "of", "on", "in", "is", "are", "it", "and",
         "i", "you", "can", "could", "please", "pls", "now", "do", "so", "at", "no", "up", "by", "or", "if", "be",
         "off", "for", "one", "another", "many", "how", "any", "still", "have", "has", "been", "set", "your",
+        "just", "then", "also",
     };
 
     /// <summary>
@@ -80,18 +82,31 @@ public static class Spelling
         var words = Tokenize(text);
         var confidence = Confidence.Exact;
         var inCommand = true;
+        // Once a title has begun ("add …", "rename task 1 to …") its commas are the title's, not clause breaks.
+        var inTitle = false;
+        var sawCommand = false;
         for (var index = 0; index < words.Count; index++)
         {
             var (start, length) = words[index];
             var word = text.Substring(start, length);
+            // "…, which took ages, so just mrak the passport one as done": a clause begins a command again.
+            if (!inTitle && index > 0 && StartsClause(text, words[index - 1], words[index]))
+                inCommand = true;
             var beforeNumber = index + 1 < words.Count && IsNumber(text, words[index + 1]) && NothingBetween(text, words[index], words[index + 1]);
             if (word.Equals("to", StringComparison.OrdinalIgnoreCase))
             {
                 // "add a task to …", "I have to …": a title follows, and its words are not command words.
                 inCommand = false;
+                inTitle |= sawCommand;
                 continue;
             }
-            if (IsNumber(text, words[index]) || Filler.Contains(word) || IsVocabulary(word))
+            if (IsVocabulary(word))
+            {
+                sawCommand = true;
+                inTitle |= IsAddVerb(word);
+                continue;
+            }
+            if (IsNumber(text, words[index]) || Filler.Contains(word))
                 continue;
             var isState = index == words.Count - 1 && index > 0
                 && StateLinks.Contains(text.Substring(words[index - 1].Start, words[index - 1].Length));
@@ -101,6 +116,8 @@ public static class Spelling
             {
                 words[index] = (start, length);
                 text = text[..start] + fix.Word + text[(start + length)..];
+                sawCommand = true;
+                inTitle |= IsAddVerb(fix.Word);
                 Shift(words, index + 1, fix.Word.Length - length);
                 if (fix.Distance > 1)
                     confidence = Confidence.Unsure;
@@ -146,6 +163,12 @@ public static class Spelling
     private static bool IsInflected(string lower) => Array.Exists(Vocabulary, command =>
         lower.StartsWith(command, StringComparison.Ordinal) && lower.Length > command.Length && command[^1] != 's'
         && (Array.IndexOf(Inflections, lower[command.Length..]) >= 0 || (command[^1] == 'e' && lower[command.Length..] is "d" or "r")));
+
+    private static bool IsAddVerb(string word) => word.ToLowerInvariant() is "add" or "create" or "remind";
+
+    /// <summary>A sentence or clause ends between the two words: "…, so", "…. Can you …".</summary>
+    private static bool StartsClause(string text, (int Start, int Length) previous, (int Start, int Length) word) =>
+        text.AsSpan(previous.Start + previous.Length, word.Start - previous.Start - previous.Length).IndexOfAny(".,!?;") >= 0;
 
     private static bool IsVocabulary(string word) => Array.Exists(Vocabulary, candidate => candidate.Equals(word, StringComparison.OrdinalIgnoreCase));
 

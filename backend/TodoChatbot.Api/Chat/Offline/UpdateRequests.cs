@@ -102,8 +102,9 @@ internal static partial class UpdateRequests
     [GeneratedRegex($$"""
         ^(?: {{Words.ChangeVerbs}}|call
            | set(?=\s.*\b(?:{{Words.TitleField}})\b.*\s(?:to|as)\s)       # "set" only with the field named
+           | swap(?=\s+the\s+(?:{{Words.TitleField}})\s)                    # "swap the wording on task 3 to NEW"
         )\s+
-        (?:the\s+(?:{{Words.TitleField}})\s+of\s+)?
+        (?:the\s+(?:{{Words.TitleField}})\s+(?:of|on|for)\s+)?
         (?<ref>.+?)(?:'s)?
         (?:\s+(?:{{Words.TitleField}}))?
         (?:\s+from\s+.+?)?                                            # "change task 1 from OLD to NEW"
@@ -186,6 +187,7 @@ internal static partial class UpdateRequests
     private const string NamedTask = $$"""
         (?: (?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b | \#\d+
           | the\s+.+?\s+(?:{{Words.TaskNoun}}|one) | ["“'].+?["”']
+          | the\s+(?:one|task|item)\s+(?:about|for|with|called|named)\s+.+?          # "the one about the dog"
         )
         """;
 
@@ -217,6 +219,8 @@ internal static partial class UpdateRequests
            | give\s+(?<ref>.+?)\s+(?:a|the)\s+(?:{{Words.DescriptionField}})\s*(?::|-|saying|that\s+says|of)\s*(?<new>.+)
            | (?<ref>{{NamedTask}})(?:'s)?\s+(?:{{Words.DescriptionField}})\s+(?:should|must|needs\s+to)\s+(?:now\s+)?
              (?:be|say|read)\s+(?<new>.+)
+           | (?<ref>{{NamedTask}})\s+(?:needs|gets|could\s+use|should\s+have)\s+(?:a|an|the)\s+(?:{{Words.DescriptionField}})
+             \s*(?::|-|saying|that\s+says)\s*(?<new>.+)                      # "the first item needs a note: …"
         )$
         """, Verbose)]
     private static partial Regex DescriptionPattern();

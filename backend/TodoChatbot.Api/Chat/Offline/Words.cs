@@ -19,7 +19,7 @@ internal static class Words
         @"tasks?|todos?|to-dos?|list|items?|things|everything|anything|stuff|progress|overview|summary|rundown";
 
     /// <summary>Words naming a task's title, and its description.</summary>
-    public const string TitleField = @"title|name";
+    public const string TitleField = @"title|name|wording|text";
 
     public const string DescriptionField = @"description|notes?|details?|comments?";
 
@@ -33,7 +33,7 @@ internal static class Words
 
     /// <summary>Words that ask for the completed tasks in a list request.</summary>
     public const string CompletedStatus =
-        @"complete|completed|done|finish|finished|(?:checked|ticked|crossed)\s+off|accomplished|closed(?:\s+out)?";
+        @"complete|completed|done|finish|finished|(?:checked|ticked|crossed)\s+off|accomplished|closed(?:\s+out)?|(?<=\b(?:got|have|i've)\s+)sorted(?!\s+by\b)";
 
     /// <summary>
     /// Words that ask for the pending tasks. "not done" and "haven't" contain or imply a completion
@@ -138,7 +138,7 @@ internal static class Words
     /// Endings that are thanks only after a comma or a stop ("…, cheers", "…, ta", "… and revert"):
     /// as the last word of a title they may be meant ("Call my mate").
     /// </summary>
-    public const string CommaEndings = @"cheers|ta|legend|mate|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
+    public const string CommaEndings = @"cheers|ta|legend|mate|like|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
 
     /// <summary>A greeting on its own.</summary>
     public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
