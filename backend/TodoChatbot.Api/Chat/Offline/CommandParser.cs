@@ -28,10 +28,15 @@ public static partial class CommandParser
         if (GreetingPattern().IsMatch(bare))
             return new HelpCommand(Courtesy.Greeting);
         var normalized = MessageText.Normalize(message);
-        var (text, confidence) = Spelling.Correct(normalized);
+        var (corrected, confidence) = Spelling.Correct(normalized);
+        // "if the dentist one is still there, get rid of it": the request on the task the condition names.
+        var text = Conditions.Unwrap(corrected);
+        if (Conditions.AddsIfMissing(text))
+            return new AddIfMissing();
         if (text.Length == 0 || HelpPattern().IsMatch(text))
             return new HelpCommand();
-        var command = ParseSentence(text);
+        // "delete task 3, no wait, 4": the request as finally meant.
+        var command = SelfCorrections.Read(text, ParseSentence) ?? ParseSentence(text);
         // "2 is done ✅", "feed the cat ✔️", "delete #2 now 😤": an emoji at the end is a reaction or a check
         // mark, not words of the request. Only a title keeps its emoji ("add cake 🎂"), so the message is
         // read without it unless it adds or renames as typed.
@@ -48,7 +53,7 @@ public static partial class CommandParser
         // A real word where a command word belongs ("shoe my tasks", "crate a task to …"), when the
         // message means nothing as typed: a list or a new task is safe to act on, anything else is asked.
         var (guess, guessConfidence) = Spelling.Correct(normalized, realWords: true);
-        if (guess == text || ParseSentence(guess) is not (not HelpCommand and var meant))
+        if (guess == corrected || ParseSentence(guess) is not (not HelpCommand and var meant))
             return command;
         var safe = meant is ListCommand || (meant is AddCommand && guessConfidence != Confidence.Unsure);
         return safe ? meant : new Misspelt(guess);

@@ -13,13 +13,16 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Markdown(Stretched(Dotted(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')))));
-        text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(LeadingEmoji(text))))));
+        text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(BorrowedWords.Read(LeadingEmoji(text)))))));
         text = ToDoListPattern().Replace(text, "todo ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
         text = PleaseAfterVerbPattern().Replace(PolitePrefixPattern().Replace(text, ""), "${verb} ");
         // "erase me the task 3": a learner's "for me" after the verb.
         text = VerbForMePattern().Replace(text, "${verb} ");
         text = PoliteSuffixPattern().Replace(text, "");
+        // "would you mind removing …": the request in its base form; "consider it done": mark it done.
+        text = MindPattern().Replace(text, match => Gerunds[match.Groups["verb"].Value.ToLowerInvariant()]);
+        text = ConsiderDonePattern().Replace(text, "mark ${it} done");
         // "kindly remove the same": Indian English's "the same" for "it", at the end of a request.
         text = TheSamePattern().Replace(text, "it");
         // "so that's that one done": the "that's" of a storyteller's summing up, before the state.
@@ -40,7 +43,7 @@ internal static partial class MessageText
             var please when PleasePattern().IsMatch(please) => "please",
             "abt" or "bout" => "about",
             "wat" or "wht" => "what",
-            "wats" or "whts" => "what's",
+            "wats" or "whats" or "whts" => "what's",
             "n" => "and",
             "thru" => "through",
             "what've" or "whatve" => "what have",
@@ -185,7 +188,7 @@ internal static partial class MessageText
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plea+se+|abt|bout|wat|wht|wats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plea+se+|abt|bout|wat|wht|wats|whats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
     private static partial Regex TextSpeakPattern();
 
     // "pls", "plz", "pleaseeee": please, typed fast or stretched
@@ -269,10 +272,14 @@ internal static partial class MessageText
 
     // "hey, could you please just …", "good morning! I'd like you to …", "let's …"
     [GeneratedRegex($$"""
-        ^(?:(?:{{Words.Openers}})(?:\s+there)?\b[,!]?\s*)*
+        ^(?:(?:{{Words.Openers}})(?:\s+there)?\b[,!:]?\s*)*
         (?:(?:{{Words.Please}})\s+)?
         (?: (?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:just\s+)?
-            (?:be\s+(?:good|kind)\s+enough\s+to\s+|be\s+so\s+(?:good|kind)\s+as\s+to\s+)?
+            (?:be\s+(?:good|kind)\s+enough\s+to\s+|be\s+so\s+(?:good|kind)\s+as\s+to\s+|be\s+able\s+to\s+)?
+          | (?:if|whether)\s+you\s+(?:could|can|would|might)\s+(?:please\s+|kindly\s+)?(?:just\s+)?   # "I was wondering whether you could …"
+          | (?:would|will)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+you\s+)?to\s+
+          | is\s+it\s+(?:possible|ok(?:ay)?)\s+(?:for\s+you\s+)?to\s+
+          | is\s+there\s+(?:a|any)\s+way\s+(?:for\s+you\s+)?to\s+
           | (?:can|could|may)\s+i\s+(?:please\s+)?
           | you\s+can\s+(?:now\s+)?
           | (?:i\s+)?reckon\s+you\s+(?:could|can)\s+(?:just\s+)?                 # Australian "reckon you could …"
@@ -294,6 +301,20 @@ internal static partial class MessageText
         (?:please\s+)?
         """, Verbose)]
     private static partial Regex PolitePrefixPattern();
+
+    private static readonly Dictionary<string, string> Gerunds = new(StringComparer.Ordinal)
+    {
+        ["removing"] = "remove", ["deleting"] = "delete", ["marking"] = "mark", ["adding"] = "add", ["ticking"] = "tick",
+        ["checking"] = "check", ["changing"] = "change", ["renaming"] = "rename", ["updating"] = "update",
+        ["showing"] = "show", ["listing"] = "list", ["completing"] = "complete", ["crossing"] = "cross", ["putting"] = "put",
+        ["getting"] = "get", ["taking"] = "take", ["erasing"] = "erase", ["clearing"] = "clear", ["editing"] = "edit",
+    };
+
+    [GeneratedRegex(@"^(?:would|do)\s+you\s+mind\s+(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
+    private static partial Regex MindPattern();
+
+    [GeneratedRegex(@"\bconsider\s+(?<it>it|that|this|that\s+one|this\s+one)\s+(?:done|complete|completed|finished|sorted)\b", Verbose)]
+    private static partial Regex ConsiderDonePattern();
 
     // "my to do list" is the todo list; "I have to do the laundry" keeps its words.
     [GeneratedRegex(@"\bto\s+do\s+(?=lists?\b)|(?<=\b(?:my|the)\s+)to\s+do\b(?!\s+(?:the|a|an|my|it|this|that|some)\b)", Verbose)]

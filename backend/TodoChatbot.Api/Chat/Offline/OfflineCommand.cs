@@ -52,6 +52,15 @@ public sealed record Misspelt(string Corrected) : Question;
 /// <summary>"add X and also add Y": two tasks in one request, which the assistant adds one at a time.</summary>
 public sealed record SeveralToAdd : Question;
 
+/// <summary>"add it if it's not there": whether it is there is for the list to show, not for a guess.</summary>
+public sealed record AddIfMissing : Question;
+
+/// <summary>A request taken back in the same message ("add wine, no wait, don't"): nothing to do.</summary>
+public sealed record Retracted : Question;
+
+/// <summary>A message that names two readings and settles on neither ("task 2. or 3?"): which one is meant?</summary>
+public sealed record Unsettled : Question;
+
 /// <summary>"mark task 3 as not done": the tools cannot reopen a task.</summary>
 public sealed record ReopenRequest : Question;
 

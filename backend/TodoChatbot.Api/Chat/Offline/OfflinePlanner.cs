@@ -75,6 +75,9 @@ public static class OfflinePlanner
         Misspelt misspelt => $"Did you mean “{misspelt.Corrected}”? Say it that way and I'll do it.",
         ReopenRequest => ReopenAnswer,
         SeveralToAdd => "I add one task at a time. Send each as its own message, for example “add buy milk”.",
+        AddIfMissing => "I can't tell on my own whether it's already there. Say “show my tasks” to check, then “add …” if it's missing.",
+        Retracted => "OK, I've left your list as it is.",
+        Unsettled => "I'm not sure which one you mean. Say it once more the way you want it, for example “delete task 4”.",
         _ => HelpText,
     };
 

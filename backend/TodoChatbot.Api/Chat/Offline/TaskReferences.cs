@@ -76,7 +76,8 @@ internal static partial class TaskReferences
     private static partial Regex FillerPattern();
 
     // Words that lead to the title: "the task called X", "the one about X", "the task for X".
-    [GeneratedRegex($$"""^(?:(?:{{Filler}}|called|named|titled|about|concerning|regarding|for|of|with)\b\s*)+""", Verbose)]
+    // "whatever's about X", "anything for X": the same, said loosely.
+    [GeneratedRegex($$"""^(?:(?:{{Filler}}|called|named|titled|about|concerning|regarding|for|of|with|whatever'?s|whatever\s+is|anything|something)\b\s*)+""", Verbose)]
     private static partial Regex LeadingFillerPattern();
 
     private const string Filler = $"the|my|that|this|these|those|it|them|they|a|an|{Words.TaskNoun}|one|thing|entry";

@@ -126,19 +126,23 @@ internal static class Words
         @"hey|hi|hello|ok|okay|so|um|well|anyway|anyways|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right(?!\s+down\b)" +
         @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|quick|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
         @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering" +
-        @"|no,?\s+i\s+mean|i\s+mean|hey\s+siri|ok\s+google|alexa"; // a voice assistant's wake words, a correction
+        @"|no,?\s+i\s+mean|i\s+mean" +                                   // a correction
+        @"|if\s+it'?s\s+not\s+too\s+much\s+(?:trouble|bother|hassle)|if\s+you\s+don'?t\s+mind" +
+        // a voice assistant's wake words: "hey siri", "ok google", "alexa", "computer: …" (not "computer is broken")
+        @"|siri|google|alexa|cortana|bixby|computer(?=[,:]|\s+(?!(?:is|was|needs?|repairs?|broke|crashed|keeps|won't|isn't|stuff)\b)\w)";
 
     /// <summary>Words that only make a request polite.</summary>
     public const string Please = @"please|pls|kindly";
 
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
-    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|lol|lmao|haha+";
+    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|lol|lmao|haha+" +
+        @"|that(?:'d|\s+would)\s+be\s+(?:great|lovely|perfect|amazing|awesome|brilliant|helpful)|if\s+(?:you\s+can|possible)";
 
     /// <summary>
     /// Endings that are thanks only after a comma or a stop ("…, cheers", "…, ta", "… and revert"):
     /// as the last word of a title they may be meant ("Call my mate").
     /// </summary>
-    public const string CommaEndings = @"cheers|ta|legend|mate|like|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
+    public const string CommaEndings = @"cheers|ta|legend|mate|like|sorry|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
 
     /// <summary>A greeting on its own.</summary>
     public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
