@@ -160,7 +160,7 @@ public static partial class CommandParser
     }
 
     [GeneratedRegex(@"^.*[.!?]\s+(?<last>[^.!?]+)[.!?]*$", Verbose)]
-    private static partial Regex LastSentencePattern();
+    internal static partial Regex LastSentencePattern();
 
     // How a reason after a command begins: "…, I called her", "…, she's visiting", "…, because …"
     [GeneratedRegex("""

@@ -23,9 +23,9 @@ internal static partial class Conditions
             return text;
         var subject = NounPattern().Replace(condition.Groups["subject"].Value.Trim(), "");
         var request = condition.Groups["request"].Value;
-        if (subject.Length == 0 || PronounPattern().IsMatch(subject) || !ItPattern().IsMatch(request))
+        if (subject.Length == 0 || PronounPattern().IsMatch(subject) || !MessageText.ItPattern().IsMatch(request))
             return text;
-        return MessageText.Normalize(ItPattern().Replace(request, subject, 1));
+        return MessageText.Normalize(MessageText.ItPattern().Replace(request, subject, 1));
     }
 
     // "if there's a dentist task, …", "if you see anything about the dishwasher, …", "is there something about the tap on there? if there is, …"
@@ -66,7 +66,4 @@ internal static partial class Conditions
 
     [GeneratedRegex(@"^(?:it|that|this|they|them|so|anything|something)$", CommandParser.Verbose)]
     private static partial Regex PronounPattern();
-
-    [GeneratedRegex(@"\bit\b", CommandParser.Verbose)]
-    private static partial Regex ItPattern();
 }

@@ -242,7 +242,7 @@ internal static partial class MessageText
     private static partial Regex VerbForMePattern();
 
     [GeneratedRegex(@"\bit\b", Verbose)]
-    private static partial Regex ItPattern();
+    internal static partial Regex ItPattern();
 
     [GeneratedRegex(@"^ls(?:\s+-{0,2}(?<status>done|completed|finished|pending|todo|open|all|a))?$", Verbose)]
     private static partial Regex ListShorthandPattern();

@@ -39,7 +39,7 @@ internal static partial class SelfCorrections
         // "… actually no, add pay the mechanic", "… no, what have I finished": a request of its own.
         if (OnItsOwn(parse(meant)) is { } own)
             return own;
-        if (LastSentencePattern().Match(meant) is { Success: true } sentence && OnItsOwn(parse(sentence.Groups["last"].Value)) is { } said)
+        if (CommandParser.LastSentencePattern().Match(meant) is { Success: true } sentence && OnItsOwn(parse(sentence.Groups["last"].Value)) is { } said)
             return said;
         return parse(before) switch
         {
@@ -110,9 +110,6 @@ internal static partial class SelfCorrections
 
     [GeneratedRegex(@"\d+(?!.*\d)", CommandParser.Verbose)]
     private static partial Regex LastNumberPattern();
-
-    [GeneratedRegex(@"^.*[.!?]\s+(?<last>[^.!?]+)[.!?]*$", CommandParser.Verbose)]
-    private static partial Regex LastSentencePattern();
 
     // What surrounds the replacement: "just …", "… instead", "… I mean", "not the flights, …", "… yeah".
     [GeneratedRegex("""
