@@ -17,7 +17,8 @@
 #                        (Microsoft.Extensions.AI function invocation), and that against the plain
 #                        floor, which splits the chat ratio into the pipeline's part and the rest; BENCH_SPIN_LIMIT=70: the
 #                        runtime's default thread-pool spinning instead of the images' 0;
-#                        BENCH_KEEP=1 keeps hey output and logs)
+#                        BENCH_KEEP=1 keeps hey output and logs;
+#                        BENCH_MEMORY_LIMITS=off: no memory limits instead of the charts')
 # Needs: .NET 10 SDK, PostgreSQL server binaries, hey, curl, jq.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -167,7 +168,7 @@ for scenario in $scenarios; do
   done
 done
 
-echo "$(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average before the runs:$(cut -d' ' -f1-3 /proc/loadavg | sed 's/^/ /'), ${BENCH_ROUNDS:-3} pairs per row"
+echo "$(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average before the runs:$(cut -d' ' -f1-3 /proc/loadavg | sed 's/^/ /'), ${BENCH_ROUNDS:-3} pairs per row, $MEMORY_LIMITS"
 echo
 echo "| system / floor | request | clients | req/s system | req/s floor | throughput ratio | CPU µs/req system | CPU µs/req floor | CPU ratio | p99 ms system | p99 ms floor | non-2xx |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

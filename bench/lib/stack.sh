@@ -3,7 +3,7 @@
 # floors (bench/floor-api: the backend's stack doing only the benchmark's requests; bench/floor-proxy:
 # a bare YARP forwarder) as Release processes (dotnet publish output) on loopback, all stopped and
 # deleted by bench_stop.
-# Sets: BACKEND_URL FRONTEND_URL FLOOR_API_URL FLOOR_PROXY_URL, their *_PID, BENCH_WORK
+# Sets: BACKEND_URL FRONTEND_URL FLOOR_API_URL FLOOR_PROXY_URL, their *_PID, BENCH_WORK, MEMORY_LIMITS
 
 fail() { echo "error: $*" >&2; exit 1; }
 
@@ -40,9 +40,9 @@ wait_ok() { wait_for_curl "$1" " 200" -f; }
 # Until the URL answers at all, any status (a floor service with no readiness endpoint).
 wait_answers() { wait_for_curl "$1" ""; }
 
-# Runs a command in a folder (the process's own working directory), replacing the subshell so
-# that $! is the service's process id.
-run_in() { local folder=$1; shift; cd "$folder" && exec "$@"; }
+# Runs a command in a folder (the process's own working directory), with any NAME=value
+# settings given before it, replacing the subshell so that $! is the service's process id.
+run_in() { local folder=$1; shift; cd "$folder" && exec env "$@"; }
 
 bench_start() {
   local pg_port=${BENCH_PG_PORT:-55433} backend_port=${BENCH_BACKEND_PORT:-18001} frontend_port=${BENCH_FRONTEND_PORT:-13000}
@@ -80,22 +80,38 @@ bench_start() {
   # working directory, so the content root is where appsettings.json is (from the repository root
   # it is not found, and the services would log every request at Information level).
   export DOTNET_gcServer=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=${BENCH_SPIN_LIMIT:-0}
+  # And within the memory limit the charts give each pod (helm/backend and helm/frontend
+  # values.yaml: 384Mi and 256Mi; each floor gets its system's). The runtime turns a container's
+  # limit into a GC heap limit of 75 % of it; DOTNET_GCHeapHardLimit sets the same here (checked on
+  # this machine: a process in a real 384 MiB cgroup and one with this setting both collected gen0
+  # every 40 MB). Without a limit the workstation GC sizes gen0 from the CPU's last-level cache, so
+  # peak memory would measure the host: 81 MB per gen0 collection on a 260 MiB L3 (docs/PERFORMANCE.md).
+  # BENCH_MEMORY_LIMITS=off runs without limits.
+  local backend_limit=() frontend_limit=()
+  # shellcheck disable=SC2034 # read by the benchmark that sources this file
+  MEMORY_LIMITS="no memory limits"
+  if [[ ${BENCH_MEMORY_LIMITS:-on} != off ]]; then
+    # shellcheck disable=SC2034
+    MEMORY_LIMITS="memory limits backend ${BENCH_BACKEND_MEMORY_MIB:-384} MiB, frontend ${BENCH_FRONTEND_MEMORY_MIB:-256} MiB"
+    backend_limit=(DOTNET_GCHeapHardLimit="$(heap_limit_for_mib "${BENCH_BACKEND_MEMORY_MIB:-384}")")
+    frontend_limit=(DOTNET_GCHeapHardLimit="$(heap_limit_for_mib "${BENCH_FRONTEND_MEMORY_MIB:-256}")")
+  fi
   BACKEND_URL=http://127.0.0.1:$backend_port
   FRONTEND_URL=http://127.0.0.1:$frontend_port
-  ASPNETCORE_URLS=$BACKEND_URL run_in "$BENCH_WORK/backend" dotnet TodoChatbot.Api.dll >"$BENCH_WORK/backend.log" 2>&1 &
+  ASPNETCORE_URLS=$BACKEND_URL run_in "$BENCH_WORK/backend" "${backend_limit[@]}" dotnet TodoChatbot.Api.dll >"$BENCH_WORK/backend.log" 2>&1 &
   BACKEND_PID=$!
-  ASPNETCORE_URLS=$FRONTEND_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/frontend" dotnet TodoChatbot.Web.dll >"$BENCH_WORK/frontend.log" 2>&1 &
+  ASPNETCORE_URLS=$FRONTEND_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/frontend" "${frontend_limit[@]}" dotnet TodoChatbot.Web.dll >"$BENCH_WORK/frontend.log" 2>&1 &
   FRONTEND_PID=$!
   FLOOR_API_URL=http://127.0.0.1:$floor_api_port
   FLOOR_PROXY_URL=http://127.0.0.1:$floor_proxy_port
-  ASPNETCORE_URLS=$FLOOR_API_URL run_in "$BENCH_WORK/floor-api" dotnet FloorApi.dll >"$BENCH_WORK/floor-api.log" 2>&1 &
+  ASPNETCORE_URLS=$FLOOR_API_URL run_in "$BENCH_WORK/floor-api" "${backend_limit[@]}" dotnet FloorApi.dll >"$BENCH_WORK/floor-api.log" 2>&1 &
   FLOOR_API_PID=$!
-  ASPNETCORE_URLS=$FLOOR_PROXY_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/floor-proxy" dotnet FloorProxy.dll >"$BENCH_WORK/floor-proxy.log" 2>&1 &
+  ASPNETCORE_URLS=$FLOOR_PROXY_URL BACKEND_URL=$BACKEND_URL run_in "$BENCH_WORK/floor-proxy" "${frontend_limit[@]}" dotnet FloorProxy.dll >"$BENCH_WORK/floor-proxy.log" 2>&1 &
   FLOOR_PROXY_PID=$!
   # With the "metrics" path: a second backend on the same database with metrics off, to pair with the first.
   if [[ " ${BENCH_PATHS:-backend frontend} " == *" metrics "* ]]; then
     QUIET_BACKEND_URL=http://127.0.0.1:$quiet_backend_port
-    ASPNETCORE_URLS=$QUIET_BACKEND_URL Telemetry__Metrics__Enabled=false run_in "$BENCH_WORK/backend" dotnet TodoChatbot.Api.dll \
+    ASPNETCORE_URLS=$QUIET_BACKEND_URL Telemetry__Metrics__Enabled=false run_in "$BENCH_WORK/backend" "${backend_limit[@]}" dotnet TodoChatbot.Api.dll \
       >"$BENCH_WORK/backend-no-metrics.log" 2>&1 &
     QUIET_BACKEND_PID=$!
     wait_ok "$QUIET_BACKEND_URL/readyz"
@@ -106,6 +122,9 @@ bench_start() {
   wait_answers "$FLOOR_API_URL/api/nobody/tasks"
   wait_answers "$FLOOR_PROXY_URL/api/nobody/tasks"
 }
+
+# The GC heap limit the runtime derives from a container memory limit of N MiB (75 %), in hex.
+heap_limit_for_mib() { printf '0x%x' $(( $1 * 1024 * 1024 * 3 / 4 )); }
 
 bench_stop() {
   local pid

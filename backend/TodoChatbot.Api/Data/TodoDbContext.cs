@@ -32,7 +32,8 @@ public abstract class TodoDbContext(DbContextOptions options) : IdentityUserCont
     /// Runs hand-written SQL on the context's own connection (and transaction, if any), opening
     /// and closing the connection as EF Core does for a query: for the few reads on every request,
     /// where EF Core's query pipeline costs more than the database work. Parameters are named
-    /// <c>@name</c>, which both providers accept.
+    /// <c>@name</c>, which SQLite takes as they are; for PostgreSQL they become positional
+    /// (<see cref="PositionalStatement"/>), which Npgsql sends without parsing the text again.
     /// </summary>
     public async Task<T> QueryAsync<T>(string sql, IReadOnlyList<(string Name, object? Value)> parameters,
         Func<System.Data.Common.DbDataReader, Task<T>> read, CancellationToken cancellationToken)
@@ -44,14 +45,23 @@ public abstract class TodoDbContext(DbContextOptions options) : IdentityUserCont
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
             command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in parameters)
+            if (connection is Npgsql.NpgsqlConnection && PositionalStatement.For(sql) is { } statement)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                command.CommandText = statement.Sql;
+                foreach (var value in statement.ValuesFrom(parameters))
+                    command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value ?? DBNull.Value });
+            }
+            else
+            {
+                command.CommandText = sql;
+                foreach (var (name, value) in parameters)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
             }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await read(reader);
