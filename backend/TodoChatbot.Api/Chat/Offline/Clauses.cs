@@ -22,10 +22,11 @@ public static partial class Clauses
     // between clauses ("the gym's shut lol delete it"). "no. 3" is a number,
     // not the end of a sentence.
     [GeneratedRegex(@"\s*(?:[,;]|(?<!\bno)\.(?=\s)|[!?](?=\s)|\s[-–—](?=\s)|\s(?:\p{So}|\p{Cs}|\uFE0F)+(?=\s))\s*
-        |\s+(?=(?:so|but|and\s+then|then|and\s+(?:we|he|she|they|it))\s)|(?<=\b(?:anymore|any\s+more))\s+(?=\w)
+        |\s+(?=(?:so|but|and\s+then|then|therefore|and\s+(?:we|he|she|they|it))\s)
+        |\s+(?=and\s+(?:then\s+)?(?:delete|remove|mark|tick|complete|rename|retitle|change|cross|strike|bin|drop)\s+(?:it|that|this)\b)|(?<=\b(?:anymore|any\s+more))\s+(?=\w)
         |\s+(?:lol|lmao|haha+|ugh|omg)(?=\s)\s*", CommandParser.Verbose)]
     private static partial Regex BreakPattern();
 
-    [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just|since|because|cause|cuz|as|anyway|anyways)\b\s*)+", Options)]
+    [GeneratedRegex(@"^(?:(?:so|and|then|but|okay|ok|now|just|since|because|cause|cuz|as|anyway|anyways|therefore|thus|hence)\b\s*)+", Options)]
     private static partial Regex JoinerPattern();
 }

@@ -305,9 +305,12 @@ public static partial class CommandParser
     {
         // "put in my list that I must buy milk": the list place, then what the person must do.
         var title = TrailingListPattern().Replace(MustDoPattern().Replace(LeadingListPattern().Replace(
-            NewEntryPattern().Replace(rawTitle.Trim(), ""), ""), ""), "");
-        if (SecondAddPattern().IsMatch(title))
+            NewEntryPattern().Replace(PastedFromPattern().Replace(rawTitle.Trim(), ""), ""), ""), ""), "");
+        if (SecondAddPattern().IsMatch(title) || SeveralItemsPattern().IsMatch(title))
             return new SeveralToAdd();
+        // "set a reminder for the invoice at 9am": a time to be reminded at, which a list cannot keep.
+        if (TimedReminderPattern().IsMatch(rawTitle))
+            return new TimedReminder();
         string? description = null;
         if (DescriptionSplitPattern().Match(title) is { Success: true } split)
         {
@@ -420,12 +423,28 @@ public static partial class CommandParser
         """, Verbose)]
     private static partial Regex NewEntryPattern();
 
+    // "add this from my notes: …", "add the following: …": what comes after the colon is the task
+    [GeneratedRegex(@"^(?:this|that|these|the\s+following)(?:\s+(?:from|in|off|out\s+of)\s+(?:my|the)\s+[a-z'-]+(?:\s+[a-z'-]+)?)?\s*:\s*(?=\S)", Verbose)]
+    private static partial Regex PastedFromPattern();
+
+    // "add two items: 'A' and 'B'", "add a few things", "add 'A' and 'B'": several tasks in one request
+    [GeneratedRegex("""
+        ^(?:two|three|four|five|2|3|4|5|a\s+(?:few|couple(?:\s+of)?)|several|multiple|some|both)\s+(?:more\s+|new\s+)?
+         (?:items|tasks|things|todos|to-dos|entries|reminders)\b
+        | ^["“'‘][^"“”'‘’]+["”'’]\s*(?:,|and|&|\+|as\s+well\s+as)\s*["“'‘][^"“”'‘’]+["”'’][.!]*$
+        """, Verbose)]
+    private static partial Regex SeveralItemsPattern();
+
+    // "… at 9am", "… at 3:30 tomorrow", "… for 5pm": a reminder with a time of day to go off at
+    [GeneratedRegex(@"^(?:a\s+|an\s+)?(?:reminder|alarm|alert|notification)\b.*\b(?:at|for|by)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|o'?clock)?\b(?<=\d|am|pm|clock)", Verbose)]
+    private static partial Regex TimedReminderPattern();
+
     [GeneratedRegex(@"^that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|ought\s+to|want\s+to)\s+(?=\S)", Verbose)]
     private static partial Regex MustDoPattern();
 
     // "… to my to-do list", "… on the list", "… to my shopping list", "… to todo", "to list" alone
     [GeneratedRegex("""
-        (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?)$
+        (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?|queue|plate|board|backlog|inbox)$
         | \s+(?:on|in|onto)\s+(?:there|it)$                                   # "stick X on there"
         | [\s,]+(?:please\s+)?(?:add|put|save|note|write)\s+(?:it|that|this)                # "X, add that"
           (?:\s+(?:down|(?:to|on|in|into)\s+(?:my|the)\s+list))?$
@@ -439,7 +458,7 @@ public static partial class CommandParser
     // "TITLE with description TEXT", "TITLE, note: TEXT", a command line's "TITLE -- TEXT"
     [GeneratedRegex($$"""
         \s*(?:,\s*)?
-        (?: \bwith\s+(?:the\s+|a\s+)?(?:{{Words.DescriptionField}})\b\s*:?
+        (?: \bwith\s+(?:the\s+|a\s+)?(?:{{Words.DescriptionField}})\b\s*:?(?:\s*(?:saying|that\s+says|reading|that\s+reads|stating|that)\b)?
           | \b(?:{{Words.DescriptionField}})\s*:
           | (?<=\S)\s+--\s+(?=\S)
         )\s*
@@ -449,7 +468,7 @@ public static partial class CommandParser
     // ---- Deleting ----------------------------------------------------------------------------
 
     /// <summary>Where a task is taken from: "my list", "the shopping list", "my todos".</summary>
-    private const string ListPlace = @"(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|tasks|todos|inbox)";
+    private const string ListPlace = @"(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|tasks|todos|inbox|board|queue|plate|backlog)";
 
     /// <summary>How wholly a task goes: "delete task 2 permanently", "take it off my list altogether".</summary>
     private const string ForGood = @"(?:\s+(?:permanently|entirely|altogether|completely|for\s+good))?";
@@ -458,6 +477,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?){{ForGood}}(?:\s+(?:from|off)\s+{{ListPlace}})?{{ForGood}}
            | take\s+(?<ref>.+?)\s+off(?:\s+{{ListPlace}})?{{ForGood}}
+           | strike\s+(?<ref>.+?)\s+(?:from|out\s+of)\s+{{ListPlace}}{{ForGood}}        # "strike off" completes; "from my list" removes
            | (?:i'd|i\s+would|i)\s+(?:like|want)\s+(?<ref>.+?)\s+(?:removed|deleted|gone)
              (?:\s+(?:from|off)\s+{{ListPlace}})?
         )$

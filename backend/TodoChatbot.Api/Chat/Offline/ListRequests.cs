@@ -89,7 +89,8 @@ internal static partial class ListRequests
     [GeneratedRegex("""
         ^(?:what(?:\s+else)?|which(?:\s+ones|\s+tasks)?)\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
         (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done|knock(?:ed)?\s+(?:out|off)|tick(?:ed)?\s+off
-          |cross(?:ed)?\s+off|check(?:ed)?\s+off|finish(?:ed)?|complete(?:d)?)
+          |cross(?:ed)?\s+off|check(?:ed)?\s+off|finish(?:ed)?|complete(?:d)?
+          |ship(?:ped)?|action(?:ed)?|wrap(?:ped)?\s+up|clear(?:ed)?|close(?:d)?(?:\s+out)?|deliver(?:ed)?)
         (?:\s+(?:today|so\s+far|yet|this\s+week|already))*$
         | ^(?:show|list|tell)\s+(?:me\s+)?what\s+i(?:'ve|\s+have)?\s+(?:already\s+)?(?:done|did|accomplished)\b
         | ^(?:have|did)\s+i\s+(?:already\s+)?(?:done|do|finished|finish|completed|complete|ticked\s+off)

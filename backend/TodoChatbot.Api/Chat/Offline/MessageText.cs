@@ -12,7 +12,7 @@ internal static partial class MessageText
     /// <summary>One line, single spaces, without "hey, could you please …" or "…, thanks".</summary>
     public static string Normalize(string message)
     {
-        var text = Spaces(Markdown(Stretched(Dotted(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')))));
+        var text = Spaces(Markdown(Stretched(Dotted(Pasted.Read(Letter.Body(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')))))));
         text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(BorrowedWords.Read(LeadingEmoji(text)))))));
         text = ToDoListPattern().Replace(text, "todo ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
@@ -34,7 +34,7 @@ internal static partial class MessageText
     /// The short forms people type on phones, as the words they stand for: "can u", "pls", "abt".
     /// Only whole words that are nothing else in a todo list are expanded, so a title keeps its words.
     /// </summary>
-    private static string TextSpeak(string text) => TextSpeakPattern().Replace(ToPattern().Replace(text, " to "), match =>
+    private static string TextSpeak(string text) => OutsideQuotes(text, part => TextSpeakPattern().Replace(ToPattern().Replace(part, " to "), match =>
         match.Value.ToLowerInvariant() switch
         {
             "u" => "you",
@@ -51,8 +51,39 @@ internal static partial class MessageText
             "w/" or "w" => "with",
             "teh" => "the",
             "lmk" => "tell me",
+            "hw" => "how",
+            "nething" or "anythin" => "anything",
+            "d" or "da" => "the",
+            "dun" => "done",
+            "cn" => "can",
+            "nu" => "new",
+            "4get" => "forget",
+            "chg" => "change",
+            "thx" or "thnx" or "thanx" => "thanks",
+            "im" => "i'm",
+            "rm" => "remove",
+            "1" => "one",
             var other => other,
-        });
+        }));
+
+    /// <summary>
+    /// <paramref name="transform"/> applied to the text outside quotes only: a quoted title keeps its
+    /// words as typed ('Lunch w/ Priya').
+    /// </summary>
+    private static string OutsideQuotes(string text, Func<string, string> transform)
+    {
+        var quotes = QuotedPattern().Matches(text);
+        if (quotes.Count == 0)
+            return transform(text);
+        var result = new System.Text.StringBuilder(text.Length + 16);
+        var start = 0;
+        foreach (Match quote in quotes)
+        {
+            result.Append(transform(text[start..quote.Index])).Append(quote.Value);
+            start = quote.Index + quote.Length;
+        }
+        return result.Append(transform(text[start..])).ToString();
+    }
 
     /// <summary>
     /// Words that only colour a message ("ngl", "lowkey", "tbh", "lol", a closing "fr"), left out
@@ -159,11 +190,15 @@ internal static partial class MessageText
     /// <summary>A title as typed: quotes keep their exact text; otherwise trimmed and capitalized.</summary>
     public static string Title(string raw)
     {
-        var text = raw.Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
+        // "• Call the electrician", "- [ ] Order the flowers": a pasted line's bullet or box is no part of it.
+        var text = Pasted.WithoutBox(raw.Trim()).TrimEnd('.', '!', '?', ',', ';', ':').Trim();
         var quoted = QuotedWholePattern().Match(text);
         // “Call grandma” 📞: a quoted title with an emoji after it; the quotes decide.
         if (!quoted.Success)
             quoted = QuotedWholePattern().Match(ReadTrailingEmoji(text).TrimEnd());
+        // "'Chase the PO' in my queue", "'get a charger' thx": a quote, then where it goes or thanks.
+        if (!quoted.Success)
+            quoted = QuoteThenAsidePattern().Match(text);
         if (quoted.Success)
             return quoted.Groups["text"].Value;
         // Quotes around nothing ('add ""') give no title.
@@ -188,7 +223,17 @@ internal static partial class MessageText
     [GeneratedRegex(@"\s+", Verbose)]
     private static partial Regex MultipleSpaces();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plea+se+|abt|bout|wat|wht|wats|whats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind)(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex("""
+        (?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plea+se+|abt|bout|wat|wht|wats|whats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind
+          |hw|nething|anythin|dun|cn|nu|4get|chg|thx|thnx|thanx|im
+          | rm(?=\s+(?:the|my|that|this|it|task|item|\#|\d))                          # "just rm the bike one"
+          | da(?=\s+(?-i:[a-z]))                                                     # "cross off da dentist", not "da Vinci"
+          | (?<=\b(?:[a-z]+ed|off|of|on|in|to|for|at|from|with|delete|remove|mark|complete|tick|finish|clean|fix|pay|feed|wash|buy|get|call|do|did)\s)
+            d(?=\s+(?-i:[a-z]{3,}))                                                   # "cleaned d garage"
+          # "the bike 1", "the gym 1": a one typed as a digit after a task's words, not after "task" or "page"
+          | (?<=\bthe\s+[a-z]+(?:\s+[a-z]+)?\s)(?<!\b(?:task|todo|item|number|no|step|page|part|day|week|level|room|floor|chapter|gate|line|row|column|top|bottom)\s)1
+        )(?=$|[\s,.!?])
+        """, Verbose)]
     private static partial Regex TextSpeakPattern();
 
     // "pls", "plz", "pleaseeee": please, typed fast or stretched
@@ -254,7 +299,10 @@ internal static partial class MessageText
     // so "I need 2 lemons" keeps its number.
     [GeneratedRegex(@"(?<=\bremind\s+me)\s+2\s+(?=[a-z])
         | (?<=\b(?:need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+
-          (?=(?:call|buy|get|go|pay|pick|send|email|text|book|clean|fix|finish|do|make|take|write|read|meet|check|renew|return)\b)",
+          (?=(?:call|buy|get|go|pay|pick|send|email|text|book|clean|fix|finish|do|make|take|write|read|meet|check|renew|return)\b)
+        | (?<=\b(?:chg|change|rename|update|edit)\s+(?:task\s+|item\s+)?\#?\d+)\s+2\s+(?=\S)   # chg #2 2 'Call mom back' 
+        | (?<=\b(?:note|description|comment))\s+2\s+(?=(?:task|item|number)\b|\#)        # add a note 2 task 4: …
+        ",
         Verbose)]
     private static partial Regex ToPattern();
 
@@ -281,7 +329,7 @@ internal static partial class MessageText
           | is\s+it\s+(?:possible|ok(?:ay)?)\s+(?:for\s+you\s+)?to\s+
           | is\s+there\s+(?:a|any)\s+way\s+(?:for\s+you\s+)?to\s+
           | (?:can|could|may)\s+i\s+(?:please\s+)?
-          | you\s+can\s+(?:now\s+)?
+          | you\s+(?:can|may)\s+(?:now\s+)?
           | (?:i\s+)?reckon\s+you\s+(?:could|can)\s+(?:just\s+)?                 # Australian "reckon you could …"
           | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete)\b)   # "just delete it"
         )?
@@ -336,6 +384,17 @@ internal static partial class MessageText
         | ` (?<text>[^`]+?) `
         """, Verbose)]
     private static partial Regex QuotedPattern();
+
+    [GeneratedRegex("""
+        ^(?: ["“”«»] (?<text>[^"“”«»]+) ["“”«»]
+           | ['‘’] (?<text>[^'‘’]+) ['‘’]
+        )\s*
+        (?: (?:in|on|to|onto|into)\s+(?:my|the)\s+[\w'-]+(?:\s+[\w'-]+)?
+          | thanks|thank\s+you|thx|ty|cheers|ta|please|pls|plz
+          | \([^()]*\)
+        )[.!]*$
+        """, Verbose)]
+    private static partial Regex QuoteThenAsidePattern();
 
     [GeneratedRegex("""
         ^(?: ["“”«»] (?<text>[^"“”«»]+) ["“”«»]

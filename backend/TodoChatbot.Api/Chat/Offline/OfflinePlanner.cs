@@ -74,6 +74,7 @@ public static class OfflinePlanner
             $"Should I rename {update.Task.Describe()} to “{title}”? Say “rename {update.Task.Spoken()} to {title}” and I will.",
         Misspelt misspelt => $"Did you mean “{misspelt.Corrected}”? Say it that way and I'll do it.",
         ReopenRequest => ReopenAnswer,
+        TimedReminder => "I can't remind you at a set time: I keep your task list. Say “add …” to put it on the list.",
         SeveralToAdd => "I add one task at a time. Send each as its own message, for example “add buy milk”.",
         AddIfMissing => "I can't tell on my own whether it's already there. Say “show my tasks” to check, then “add …” if it's missing.",
         Retracted => "OK, I've left your list as it is.",

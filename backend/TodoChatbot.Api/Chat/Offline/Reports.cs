@@ -150,8 +150,8 @@ public static partial class Reports
     private const RegexOptions Verbose = CommandParser.Verbose;
 
     // When it happened, after the report: "… this morning", "… already", "… at last".
-    private const string When = """
-        (?:\s+(?:today|tonight|yesterday|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
+    private const string When = $$"""
+        (?:\s+(?:today|tonight|yesterday|{{Words.TextedDays}}|already|earlier|finally|now|again|at\s+last|just\s+now|last\s+night
                 |this\s+(?:morning|afternoon|evening|week|month)|next\s+week|(?:an\s+)?hour\s+ago|a\s+while\s+ago|earlier\s+today
                 |twice|again|online|early|late|quickly|together|alone|in\s+person|by\s+phone|over\s+the\s+phone))*
         """;

@@ -61,7 +61,7 @@ public static partial class TaskMatcher
     private static readonly HashSet<string> PhraseStarts =
     [
         "from", "for", "at", "with", "in", "on", "before", "after", "by", "about", "this", "tonight", "today",
-        "tomorrow", "yesterday", "last", "there",
+        "tomorrow", "yesterday", "last", "there", .. Offline.Words.TextedDays.Split('|'),
     ];
 
     /// <summary>

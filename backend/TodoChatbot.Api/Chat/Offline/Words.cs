@@ -43,7 +43,7 @@ internal static class Words
         @"pending|outstanding|remaining|remains|left|incomplete|unfinished|undone|open(?!\s+(?:my|the|up)\b)" +
         @"|not\s+(?:yet\s+)?(?:done|complete|completed|finished)" +
         @"|haven't|havent|have\s+not|didn't|didnt|did\s+not" +
-        @"|(?:have|need|got|things|stuff)\s+to\s+do|to\s+(?:get|be)\s+done|still";
+        @"|(?:have|need|got|things|stuff)\s+to\s+do|to\s+(?:get|be)\s+done|still|yet\s+to\s+do";
 
     /// <summary>A task's state when it is not done: asking for it is a reopen, which the tools cannot do.</summary>
     public const string NotDone =
@@ -66,6 +66,12 @@ internal static class Words
     /// <summary>States that say a task will not be done only when denied: "the walk isn't happening".</summary>
     public const string NeededStates = @"needed|necessary|required|happening|happen|going\s+ahead|go\s+ahead|relevant";
 
+    /// <summary>
+    /// "2day", "ystrday", "tmrw": days as texts spell them. A title keeps them as typed ("call the plumber
+    /// 2moro"), so they are not spelt out; a report's "called mom ystrday" says when, as "yesterday" does.
+    /// </summary>
+    public const string TextedDays = @"2day|2nite|2night|tonite|2moro|2morrow|2mrw|tmrw|tmr|ystrday|ystrdy|yday";
+
     // ---- Verbs -------------------------------------------------------------------------------
 
     /// <summary>
@@ -76,7 +82,7 @@ internal static class Words
         @"got\s+done\s+with|got\s+in\s+touch\s+with|reached\s+out\s+to|caught\s+up\s+with|checked\s+in\s+with" +
         @"|followed\s+up\s+with|did|done|got|gotten|gave|given|been|went|finished|completed|handled" +
         @"|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled" +
-        @"|accomplished|achieved|nailed|(?:ticked|checked|crossed)\s+off";
+        @"|accomplished|achieved|nailed|(?:ticked|checked|crossed)\s+off|actioned|shipped";
 
     /// <summary>
     /// Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo). "make"
@@ -86,11 +92,12 @@ internal static class Words
     public const string AddVerbs =
         @"add|create|make(?!\s+sure)(?!\s+(?:the|my|this|that|it|its|these|those)\b)|new|put\s+down|right\s+down(?=\s)" + // "right down": "write down" as a phone hears it
         @"|put(?!\s+(?:the|my|this|that|it|its|these|those)\s+(?:task|todo|item|one|\S+\s+(?:as|to)\b|\S+\s+(?:high|low|top)\b))|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
-        @"|stick(?:\s+down)?|pop(?:\s+down)?|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)";
+        @"|stick(?:\s+down)?|pop(?:\s+down)?|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)" +
+        @"|get(?=.+\s(?:on|onto|on\s+to)\s+(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|queue|board|plate)\b)";   // "get 'X' onto my list"
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
-        @"delete|del|remove|cancel|drop|erase|lose|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe" +
+        @"delete|del|remove|cancel|drop|erase|lose|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe|descope" +
         @"|purge|nuke|zap|yeet|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
