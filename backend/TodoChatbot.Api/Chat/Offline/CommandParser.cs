@@ -146,7 +146,12 @@ public static partial class CommandParser
     /// dentist, delete it"), or what a statement is about ("the groceries got delivered, …").
     /// </summary>
     private static TaskReference? NamedIn(string clause) =>
-        TargetOf(ParseClause(MessageText.Normalize(clause), reports: false)) ?? Reports.Subject(clause);
+        TargetOf(ParseClause(MessageText.Normalize(clause), reports: false)) ?? Reports.Subject(clause)
+        ?? (AboutPattern().Match(clause) is { Success: true } about ? TaskReferences.Parse(about.Groups["ref"].Value) : null);
+
+    // "circle back on the Alex one and retitle it …", "about the dentist: delete it": what the clause is about
+    [GeneratedRegex(@"^(?:circle\s+back\s+(?:on|to)|follow\s+up\s+on|about|regarding|re:?|as\s+for|as\s+to|going\s+back\s+to)\s+(?<ref>.+)$", Verbose)]
+    private static partial Regex AboutPattern();
 
     /// <summary>
     /// "delete groceries, mom": a clause after a command that is a short name and no reason ("…, I
@@ -203,6 +208,9 @@ public static partial class CommandParser
             return new ReopenRequest();
         if (UpdateRequests.Parse(text) is { } update)
             return update;
+        // "set a reminder for the invoice at 9am": a time to be reminded at, which a list cannot keep.
+        if (TimedReminderPattern().IsMatch(text))
+            return new TimedReminder();
         if (AddPattern().Match(text) is { Success: true } add)
             return Add(add.Groups["title"].Value);
         if (LabelledAddPattern().Match(text) is { Success: true } labelled)
@@ -308,9 +316,6 @@ public static partial class CommandParser
             NewEntryPattern().Replace(PastedFromPattern().Replace(rawTitle.Trim(), ""), ""), ""), ""), "");
         if (SecondAddPattern().IsMatch(title) || SeveralItemsPattern().IsMatch(title))
             return new SeveralToAdd();
-        // "set a reminder for the invoice at 9am": a time to be reminded at, which a list cannot keep.
-        if (TimedReminderPattern().IsMatch(rawTitle))
-            return new TimedReminder();
         string? description = null;
         if (DescriptionSplitPattern().Match(title) is { Success: true } split)
         {
@@ -436,7 +441,11 @@ public static partial class CommandParser
     private static partial Regex SeveralItemsPattern();
 
     // "… at 9am", "… at 3:30 tomorrow", "… for 5pm": a reminder with a time of day to go off at
-    [GeneratedRegex(@"^(?:a\s+|an\s+)?(?:reminder|alarm|alert|notification)\b.*\b(?:at|for|by)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|o'?clock)?\b(?<=\d|am|pm|clock)", Verbose)]
+    [GeneratedRegex("""
+        ^(?: (?:set|add|create|make|schedule|give\s+me|put\s+in)\s+(?:me\s+)?(?:a|an)\s+(?:reminder|alarm|alert|notification)\b
+           | remind\s+me\b
+        ).*\b(?:at|for|by)\s+\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm|o'?clock))(?=$|[\s,.!?])
+        """, Verbose)]
     private static partial Regex TimedReminderPattern();
 
     [GeneratedRegex(@"^that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|ought\s+to|want\s+to)\s+(?=\S)", Verbose)]

@@ -54,7 +54,7 @@ internal static partial class ListRequests
     [GeneratedRegex(@"^remind\s+me\s+(?:of\s+)?(?=what|which|my|the)", Verbose)]
     private static partial Regex RemindMePattern();
 
-    [GeneratedRegex(@"\b(?:complete|full|entire|whole)\s+(?=(?:todo\s+|to-do\s+|task\s+)?list\b)", Verbose)]
+    [GeneratedRegex(@"\b(?:complete|full|entire|whole)\s+(?=(?:todo\s+|to-do\s+|task\s+)?(?:list|account|overview|rundown|picture)\b)", Verbose)]
     private static partial Regex WholeListPattern();
 
     // Idioms for what is still to do that name neither tasks nor a status.

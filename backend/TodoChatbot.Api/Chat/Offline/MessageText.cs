@@ -15,6 +15,8 @@ internal static partial class MessageText
         var text = Spaces(Markdown(Stretched(Dotted(Pasted.Read(Letter.Body(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')))))));
         text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(BorrowedWords.Read(LeadingEmoji(text)))))));
         text = ToDoListPattern().Replace(text, "todo ");
+        // "I should be grateful for a complete account of my tasks": a wish to see the list.
+        text = WishToSeePattern().Replace(text, "show ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
         text = PleaseAfterVerbPattern().Replace(PolitePrefixPattern().Replace(text, ""), "${verb} ");
         // "erase me the task 3": a learner's "for me" after the verb.
@@ -224,7 +226,7 @@ internal static partial class MessageText
     private static partial Regex MultipleSpaces();
 
     [GeneratedRegex("""
-        (?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plea+se+|abt|bout|wat|wht|wats|whats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind
+        (?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plase|pleae|plea+se+|abt|bout|wat|wht|wats|whats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind
           |hw|nething|anythin|dun|cn|nu|4get|chg|thx|thnx|thanx|im
           | rm(?=\s+(?:the|my|that|this|it|task|item|\#|\d))                          # "just rm the bike one"
           | da(?=\s+(?-i:[a-z]))                                                     # "cross off da dentist", not "da Vinci"
@@ -237,7 +239,7 @@ internal static partial class MessageText
     private static partial Regex TextSpeakPattern();
 
     // "pls", "plz", "pleaseeee": please, typed fast or stretched
-    [GeneratedRegex(@"^(?:pl+[sz]+|plea+se+|pleas|plese|plse)$", Verbose)]
+    [GeneratedRegex(@"^(?:pl+[sz]+|plea+se+|pleas|plese|plse|plase|pleae)$", Verbose)]
     private static partial Regex PleasePattern();
 
     [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$))(?=$|[\s,.!?])", Verbose)]
@@ -271,6 +273,12 @@ internal static partial class MessageText
     [GeneratedRegex($$"""^that'?s\s+(?=(?:that|this)(?:\s+one)?\s+(?:{{Words.DoneStates}})[\s.!?]*$)""", Verbose)]
     private static partial Regex ThatsThatPattern();
 
+    [GeneratedRegex($$"""
+        ^(?:i'd|i\s+would|i\s+should)\s+(?:be\s+(?:grateful|obliged|glad|thankful)\s+for|like|love|appreciate)\s+
+        (?=(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:account|list|overview|summary|rundown|view|copy|report|look)\s+(?:of|at)\s+(?:all\s+)?(?:my|the)\s+(?:{{Words.ListNoun}})\b)
+        """, Verbose)]
+    private static partial Regex WishToSeePattern();
+
     [GeneratedRegex(@"(?<=\s)the\s+same$", Verbose)]
     private static partial Regex TheSamePattern();
 
@@ -300,7 +308,7 @@ internal static partial class MessageText
     [GeneratedRegex(@"(?<=\bremind\s+me)\s+2\s+(?=[a-z])
         | (?<=\b(?:need|needs|have|has|got|want|going|gotta|ought|forget))\s+2\s+
           (?=(?:call|buy|get|go|pay|pick|send|email|text|book|clean|fix|finish|do|make|take|write|read|meet|check|renew|return)\b)
-        | (?<=\b(?:chg|change|rename|update|edit)\s+(?:task\s+|item\s+)?\#?\d+)\s+2\s+(?=\S)   # chg #2 2 'Call mom back' 
+        | (?<=\b(?:chg|change|rename|update|edit)\s+(?:task\s+|item\s+)?\#?\d+)\s+2\s+(?=\S|$)   # chg #2 2 'Call mom back' 
         | (?<=\b(?:note|description|comment))\s+2\s+(?=(?:task|item|number)\b|\#)        # add a note 2 task 4: …
         ",
         Verbose)]
@@ -328,7 +336,7 @@ internal static partial class MessageText
           | (?:would|will)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+you\s+)?to\s+
           | is\s+it\s+(?:possible|ok(?:ay)?)\s+(?:for\s+you\s+)?to\s+
           | is\s+there\s+(?:a|any)\s+way\s+(?:for\s+you\s+)?to\s+
-          | (?:can|could|may)\s+i\s+(?:please\s+)?
+          | (?:can|could|may|might)\s+i\s+(?:please\s+)?
           | you\s+(?:can|may)\s+(?:now\s+)?
           | (?:i\s+)?reckon\s+you\s+(?:could|can)\s+(?:just\s+)?                 # Australian "reckon you could …"
           | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete)\b)   # "just delete it"

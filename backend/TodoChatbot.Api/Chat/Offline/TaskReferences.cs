@@ -49,7 +49,8 @@ internal static partial class TaskReferences
         ^(?:(?:the|my)\s+)?
         (?: (?:(?:{{Words.TaskNoun}})\s*)?(?:(?:number|no\.?)\s*)?\#?\s*(?<id>\d{1,10})
           | (?:(?:{{Words.TaskNoun}})\s+(?:(?:number|no\.?)\s*)?|(?:number|no\.?)\s*)(?<word>{{Words.NumberWords}})
-        )$
+        )
+        (?:\s+(?:on|in|from)\s+{{Words.MyList}})?$                          # "item 3 on my list"
         """, Verbose)]
     private static partial Regex IdPattern();
 

@@ -11,6 +11,12 @@ internal static partial class UpdateRequests
 {
     public static OfflineCommand? Parse(string text)
     {
+        // "rename both the dentist and the groceries tasks": the tools change one task at a time.
+        if (SeveralPattern().IsMatch(text))
+            return new BulkCommand();
+        // "I should like to alter the wording of one of my tasks": a change, but of which task?
+        if (SomeTaskPattern().IsMatch(text))
+            return new UpdateCommand(new TaskReference(null, null), null, null);
         if (DescriptionPattern().Match(text) is { Success: true } description)
             return CommandParser.OnTask(description.Groups["ref"].Value,
                 task => new UpdateCommand(task, null, MessageText.Description(description.Groups["new"].Value)));
@@ -135,7 +141,8 @@ internal static partial class UpdateRequests
     // "retitle task 1 NEW", "call #2 NEW": after a task number the new title needs no "to"
     [GeneratedRegex($$"""
         ^(?:rename|retitle|call|name|make)\s+
-        (?<ref>(?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b|\#\d+)
+        (?<ref>(?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b|\#\d+
+              | (?<=^(?:rename|retitle)\s+)(?:it|that|this)(?:\s+one)?)                   # "… and retitle it NEW"
         \s+(?!(?:to|into|as)\b)(?<new>.+)$
         """, Verbose)]
     private static partial Regex NumberThenTitlePattern();
@@ -216,6 +223,10 @@ internal static partial class UpdateRequests
            | (?:add|put|write)\s+(?<new>.+?)\s+(?:in|into|as)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
              (?<ref>.+)                                                       # put "…" in the details of task 3
            | describe\s+(?<ref>.+?)\s+as\s+(?<new>.+)
+           | (?:set|change|update|edit)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
+             (?<ref>.+?)\s*:\s*(?<new>.+)                                     # "update the description on the rent task: …"
+           | (?:{{Words.ChangeVerbs}})\s+(?<ref>{{NamedTask}})\s*(?:[-–—:,]\s*)?(?:the\s+|its\s+)?(?:{{Words.DescriptionField}})
+             \s*(?:(?:should|must|needs\s+to)\s+(?:now\s+)?(?:be|say|read)|to\s+be|:)\s*:?\s*(?<new>.+)   # "edit task 2 - description should be: …"
            | give\s+(?<ref>.+?)\s+(?:a|the)\s+(?:{{Words.DescriptionField}})\s*(?::|-|saying|that\s+says|of)\s*(?<new>.+)
            | (?<ref>{{NamedTask}})(?:'s)?\s+(?:{{Words.DescriptionField}})\s+(?:should|must|needs\s+to)\s+(?:now\s+)?
              (?:be|say|read)\s+(?<new>.+)
@@ -224,6 +235,15 @@ internal static partial class UpdateRequests
         )$
         """, Verbose)]
     private static partial Regex DescriptionPattern();
+
+    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?:both|all\s+(?:of\s+)?(?:these|those|the\s+following)|several|each\s+of)\b""", Verbose)]
+    private static partial Regex SeveralPattern();
+
+    [GeneratedRegex($$"""
+        ^(?:{{Words.ChangeVerbs}})\s+(?:the\s+(?:{{Words.TitleField}})\s+(?:of|on|for)\s+)?
+        (?:one\s+of\s+(?:my|the)\s+(?:{{Words.ListNoun}})|a\s+task|an?\s+(?:item|entry)|something(?:\s+on\s+my\s+list)?)$
+        """, Verbose)]
+    private static partial Regex SomeTaskPattern();
 
     [GeneratedRegex($$"""^(?:{{Words.DescriptionField}})$""", Verbose)]
     private static partial Regex DescriptionFieldPattern();

@@ -142,7 +142,7 @@ internal static class Words
     public const string Please = @"please|pls|kindly";
 
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
-    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|lol|lmao|haha+" +
+    public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|if\s+i\s+may|lol|lmao|haha+" +
         @"|that(?:'d|\s+would)\s+be\s+(?:great|lovely|perfect|amazing|awesome|brilliant|helpful)|if\s+(?:you\s+can|possible)";
 
     /// <summary>
