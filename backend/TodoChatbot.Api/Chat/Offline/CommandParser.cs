@@ -45,6 +45,11 @@ public static partial class CommandParser
             && MessageText.Normalize(words) is var unadorned
             && ParseSentence(unadorned) is not HelpCommand and var plain)
             return confidence == Confidence.Unsure && Changes(plain) ? new Misspelt(unadorned) : plain;
+        // "maybe just lose that one?", "should I delete the report one", "… should say X instead? not sure":
+        // a delete or a change said with doubt is put as a question. A hedged add or completion is
+        // safe to act on (the person can delete the task or untick it).
+        if (command is DeleteCommand { Task.IsEmpty: false } or UpdateCommand { Task.IsEmpty: false } && HedgePattern().IsMatch(message))
+            return new Proposal(command);
         // A command word two letters away from what was typed is a guess: ask rather than change a task.
         if (confidence == Confidence.Unsure && Changes(command))
             return new Misspelt(text);
@@ -58,6 +63,12 @@ public static partial class CommandParser
         var safe = meant is ListCommand || (meant is AddCommand && guessConfidence != Confidence.Unsure);
         return safe ? meant : new Misspelt(guess);
     }
+
+    [GeneratedRegex("""
+        \b(?:maybe|perhaps|not\s+sure|unsure|i\s+doubt|should\s+i|shall\s+i|what\s+do\s+you\s+think|do\s+you\s+think|is\s+that\s+(?:ok|okay|wise|silly|doable)
+            |would\s+it\s+be\s+(?:silly|bad|wrong|wise|crazy|mad|better|a\s+good\s+idea))\b
+        """, Verbose)]
+    private static partial Regex HedgePattern();
 
     private static bool Changes(OfflineCommand command) =>
         command is AddCommand or CompleteCommand or DeleteCommand or UpdateCommand;
@@ -227,6 +238,10 @@ public static partial class CommandParser
         }
         if (ParseComplete(text) is { } complete)
             return complete;
+        // "task 6 to be marked complete", "the mum call can be ticked", "task 'X' - to be removed", "status of task 9: done"
+        if (PassivePattern().Match(text) is { Success: true } passive)
+            return OnTask(passive.Groups["ref"].Value, task => passive.Groups["removed"].Success
+                ? new DeleteCommand(task) : new CompleteCommand(task));
         if (MarkAsPastPattern().Match(text) is { Success: true } markAs
             && PastTense.BaseForm(markAs.Groups["verb"].Value) is not null)
             return OnTask(markAs.Groups["ref"].Value, task => new CompleteCommand(task));
@@ -305,6 +320,18 @@ public static partial class CommandParser
         return null;
     }
 
+    [GeneratedRegex($$"""
+        ^(?:status\s+of\s+)?(?<ref>.+?)\s*[-–—:,]?\s*
+        (?: (?:(?:is\s+)?to\s+be|should\s+be|can\s+(?:now\s+|probably\s+|just\s+)?be|could\s+be|needs\s+to\s+be|must\s+be)\s+
+            (?: (?:marked|set|ticked|checked|crossed|counted)(?:\s+off)?(?:\s+as)?\s*(?<state>{{Words.Done}}|closed)?
+              | (?<removed>removed|deleted|binned|dropped|scrapped|taken\s+off(?:\s+{{ListPlace}})?)
+            )
+          | can\s+(?:now\s+|probably\s+|just\s+)?go\s+as\s+(?:{{Words.Done}})
+          | (?<=^status\s+of\s+.+?)(?:{{Words.Done}})
+        )$
+        """, Verbose)]
+    private static partial Regex PassivePattern();
+
     private static readonly Regex[] CompletePatterns =
         [MarkDonePattern(), MarkDoneFirstPattern(), IFinishedPattern(), CheckOffPattern(), MoveToDonePattern(),
          CompleteVerbPattern(), IsDonePattern()];
@@ -316,6 +343,9 @@ public static partial class CommandParser
             NewEntryPattern().Replace(PastedFromPattern().Replace(rawTitle.Trim(), ""), ""), ""), ""), "");
         if (SecondAddPattern().IsMatch(title) || SeveralItemsPattern().IsMatch(title))
             return new SeveralToAdd();
+        // "add something about the boiler service": what the task should say is still to come.
+        if (SomethingAboutPattern().IsMatch(title))
+            return new TitleMissing();
         string? description = null;
         if (DescriptionSplitPattern().Match(title) is { Success: true } split)
         {
@@ -428,8 +458,12 @@ public static partial class CommandParser
         """, Verbose)]
     private static partial Regex NewEntryPattern();
 
-    // "add this from my notes: …", "add the following: …": what comes after the colon is the task
-    [GeneratedRegex(@"^(?:this|that|these|the\s+following)(?:\s+(?:from|in|off|out\s+of)\s+(?:my|the)\s+[a-z'-]+(?:\s+[a-z'-]+)?)?\s*:\s*(?=\S)", Verbose)]
+    [GeneratedRegex(@"^something\s+(?:about|for|re|regarding|to\s+do\s+with)\s+[^:]+$", Verbose)]
+    private static partial Regex SomethingAboutPattern();
+
+    // "add this from my notes: …", "add the following: …", "pop something on for mum's birthday: …":
+    // what comes after the colon is the task
+    [GeneratedRegex(@"^(?:(?:something|one)\s+(?:on\s+)?(?:for|about|re)\s+[^:]{1,40}(?=:)|this|that|these|the\s+following)(?:\s+(?:from|in|off|out\s+of)\s+(?:my|the)\s+[a-z'-]+(?:\s+[a-z'-]+)?)?\s*:\s*(?=\S)", Verbose)]
     private static partial Regex PastedFromPattern();
 
     // "add two items: 'A' and 'B'", "add a few things", "add 'A' and 'B'": several tasks in one request

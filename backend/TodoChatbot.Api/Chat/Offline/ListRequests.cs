@@ -81,13 +81,14 @@ internal static partial class ListRequests
         | ^what\s+(?:have|do)\s+i\s+got\s*$
         | ^what\s+have\s+i\s+got\s+(?:left|on|today|planned)\b
         | ^am\s+i\s+(?:all\s+)?(?:done|finished|caught\s+up|up\s+to\s+date)\b
+        | ^(?:whether\s+|if\s+)?(?:there's|there\s+is|is\s+there)\s+anything\s+(?:(?:that\s+)?i\s+(?:haven't|have\s+not|still\s+(?:have|need)\s+to)|left|still|(?:yet\s+)?to\s+do)\b
         | ^have\s+i\s+(?:done|finished|completed)\s+(?:everything|it\s+all|all)\b
         """, Verbose)]
     private static partial Regex PendingIdiomPattern();
 
     // Idioms for what is done: "what did I already do?", "what have I accomplished today?"
     [GeneratedRegex("""
-        ^(?:what(?:\s+else)?|which(?:\s+ones|\s+tasks)?)\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+)?
+        ^(?:what(?:\s+else)?|which(?:\s+ones|\s+tasks)?)\s+(?:did|have)\s+i\s+(?:already\s+|actually\s+|even\s+)?
         (?:do|done|accomplish(?:ed)?|achieve(?:d)?|get\s+done|got\s+done|knock(?:ed)?\s+(?:out|off)|tick(?:ed)?\s+off
           |cross(?:ed)?\s+off|check(?:ed)?\s+off|finish(?:ed)?|complete(?:d)?
           |ship(?:ped)?|action(?:ed)?|wrap(?:ped)?\s+up|clear(?:ed)?|close(?:d)?(?:\s+out)?|deliver(?:ed)?)

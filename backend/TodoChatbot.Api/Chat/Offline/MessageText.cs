@@ -15,6 +15,10 @@ internal static partial class MessageText
         var text = Spaces(Markdown(Stretched(Dotted(Pasted.Read(Letter.Body(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')))))));
         text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(BorrowedWords.Read(LeadingEmoji(text)))))));
         text = ToDoListPattern().Replace(text, "todo ");
+        // "deletion of task 3", "completion of the dentist one", "addition: 'X'": the verb in its noun.
+        text = CommandNounPattern().Replace(text, match => CommandNouns[match.Groups["noun"].Value.ToLowerInvariant()[..4]]);
+        // "delete 2 delete 2 DELETE 2": a request said again, for emphasis, is one request.
+        text = RepeatedPattern().Replace(text, "${request}");
         // "I should be grateful for a complete account of my tasks": a wish to see the list.
         text = WishToSeePattern().Replace(text, "show ");
         // "please" straight after the verb, once the polite opening is gone: "change please task 2 …".
@@ -242,7 +246,7 @@ internal static partial class MessageText
     [GeneratedRegex(@"^(?:pl+[sz]+|plea+se+|pleas|plese|plse|plase|pleae)$", Verbose)]
     private static partial Regex PleasePattern();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$))(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao|ugh+|argh+|ffs|omg|jeez|gah|sheesh|damn\s+it|dammit)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$))(?=$|[\s,.!?])", Verbose)]
     private static partial Regex FillerPattern();
 
     // The commas an aside left: doubled, or with a space before, or at either end.
@@ -278,6 +282,23 @@ internal static partial class MessageText
         (?=(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:account|list|overview|summary|rundown|view|copy|report|look)\s+(?:of|at)\s+(?:all\s+)?(?:my|the)\s+(?:{{Words.ListNoun}})\b)
         """, Verbose)]
     private static partial Regex WishToSeePattern();
+
+    /// <summary>The verb each command noun stands for, by its first four letters.</summary>
+    private static readonly Dictionary<string, string> CommandNouns = new(StringComparer.Ordinal)
+    {
+        ["dele"] = "delete ", ["remo"] = "remove ", ["remv"] = "remove ", ["comp"] = "complete ", ["addi"] = "add ",
+        ["crea"] = "add ", ["rena"] = "rename ", ["amen"] = "change ",
+    };
+
+    [GeneratedRegex("""
+        (?<=^|:\s*)(?:the\s+|a\s+|an\s+)?
+        (?<noun>deletion|removal|remvoal|completion|addition|creation|renaming|rename|amendment)
+        (?:\s+of\s+|(?<=amendment)\s+to\s+|\s*:\s*)
+        """, Verbose)]
+    private static partial Regex CommandNounPattern();
+
+    [GeneratedRegex(@"^(?<request>(?:\S+\s+){1,3}?\S+)(?:[\s,.!]+\k<request>)+[\s.!]*$", Verbose)]
+    private static partial Regex RepeatedPattern();
 
     [GeneratedRegex(@"(?<=\s)the\s+same$", Verbose)]
     private static partial Regex TheSamePattern();
@@ -330,16 +351,20 @@ internal static partial class MessageText
     [GeneratedRegex($$"""
         ^(?:(?:{{Words.Openers}})(?:\s+there)?\b[,!:]?\s*)*
         (?:(?:{{Words.Please}})\s+)?
-        (?: (?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:just\s+)?
+        (?:(?:maybe|perhaps|possibly|probably|honestly|hmm+)[,]?\s+)*
+        (?: (?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:maybe\s+|perhaps\s+|possibly\s+)?(?:just\s+)?
             (?:be\s+(?:good|kind)\s+enough\s+to\s+|be\s+so\s+(?:good|kind)\s+as\s+to\s+|be\s+able\s+to\s+)?
           | (?:if|whether)\s+you\s+(?:could|can|would|might)\s+(?:please\s+|kindly\s+)?(?:just\s+)?   # "I was wondering whether you could …"
-          | (?:would|will)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+you\s+)?to\s+
+          | (?:would|will)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all\s+right|fine|silly|bad|wrong|wise|crazy|mad|better|a\s+good\s+idea)\s+(?:for\s+you\s+)?(?:if\s+i\s+|to\s+)(?:just\s+)?
           | is\s+it\s+(?:possible|ok(?:ay)?)\s+(?:for\s+you\s+)?to\s+
           | is\s+there\s+(?:a|any)\s+way\s+(?:for\s+you\s+)?to\s+
-          | (?:can|could|may|might)\s+i\s+(?:please\s+)?
-          | you\s+(?:can|may)\s+(?:now\s+)?
+          | (?:can|could|may|might)\s+i\s+(?:please\s+)?(?:maybe\s+|perhaps\s+|possibly\s+|just\s+)*
+          | why\s+(?:won't|wont|can't|cant|don't|dont|didn't|didnt)\s+you\s+(?:just\s+)?    # "why won't you delete the trash one"
+          | (?:should|shall)\s+i\s+(?=(?:add|delete|remove|mark|tick|complete|rename|change|update|drop|bin)\b)
+          | i\s+(?:might|may)\s+(?:want\s+to\s+)?(?=(?:add|delete|remove|mark|tick|complete|rename|change|update)\b)
+          | you\s+(?:can|could|may|might)\s+(?:now\s+|just\s+|maybe\s+)*
           | (?:i\s+)?reckon\s+you\s+(?:could|can)\s+(?:just\s+)?                 # Australian "reckon you could …"
-          | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete)\b)   # "just delete it"
+          | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete|add|show|list|give|tell|put|get|rename|change|update|wipe|drop|bin|lose)\b)   # "just delete it"
         )?
         (?: (?:i'd|i\s+would|i\s+should)\s+like\s+(?:you\s+)?to\s+ | let'?s\s+
           # "I would be grateful if you would …", "I'd be obliged if you could …"
@@ -398,8 +423,9 @@ internal static partial class MessageText
            | ['‘’] (?<text>[^'‘’]+) ['‘’]
         )\s*
         (?: (?:in|on|to|onto|into)\s+(?:my|the)\s+[\w'-]+(?:\s+[\w'-]+)?
-          | thanks|thank\s+you|thx|ty|cheers|ta|please|pls|plz
+          | thanks|thank\s+you|thx|ty|cheers|ta|please|pls|plz|maybe|perhaps|if\s+possible|for\s+me|too|as\s+well|now|already|ok(?:ay)?
           | \([^()]*\)
+          | and\s+(?:stop|don't|dont|quit|no\s+more)\b.*                     # "'Call Gran' AND STOP ASKING ME QUESTIONS"
         )[.!]*$
         """, Verbose)]
     private static partial Regex QuoteThenAsidePattern();

@@ -28,6 +28,7 @@ public static class Spelling
         "complete", "completed", "finish", "finished", "done", "mark", "check", "tick", "rename", "update",
         "change", "edit", "modify", "task", "tasks", "todo", "todos", "pending", "remaining", "outstanding",
         "incomplete", "unfinished", "left", "what", "what's", "whats", "everything", "number", "title", "description",
+        "could", "would", "entry", "removal", "deletion",
     ];
 
     /// <summary>Small words that may stand between command words; they are read as they are.</summary>

@@ -65,6 +65,14 @@ internal static partial class UpdateRequests
             return new BulkCommand();
         if (IsDoneWord(value))
             return new CompleteCommand(task);
+        // "task 4: new title 'Walk Biscuit'", "the bike task: title 'Fix the brakes'": the field named after the separator.
+        if (FieldFirstPattern().Match(value) is { Success: true } field)
+        {
+            value = value[field.Length..];
+            likelyOnly = false;
+            if (field.Groups["description"].Success)
+                return new UpdateCommand(task, null, MessageText.Description(value));
+        }
         var title = MessageText.Title(value);
         if (title.Length == 0)
             return new NewTitleMissing(task);
@@ -124,7 +132,7 @@ internal static partial class UpdateRequests
     [GeneratedRegex($$"""
         ^(?:make\s+)?
         (?<ref>{{NamedTask}})
-        \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?)?
+        \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+|really\s+|actually\s+|probably\s+)?)?
         (?:{{SayWords}})\s+
         (?<new>.+)$
         """, Verbose)]
@@ -193,7 +201,7 @@ internal static partial class UpdateRequests
     /// <summary>A task named plainly enough to be renamed without a verb: "task 2", "#2", "the dentist task", "“…”".</summary>
     private const string NamedTask = $$"""
         (?: (?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b | \#\d+
-          | the\s+.+?\s+(?:{{Words.TaskNoun}}|one) | ["“'].+?["”']
+          | the\s+.+?\s+(?:{{Words.TaskNoun}}|one|thing|call|run|job) | ["“'].+?["”']
           | the\s+(?:one|task|item)\s+(?:about|for|with|called|named)\s+.+?          # "the one about the dog"
         )
         """;
@@ -223,6 +231,7 @@ internal static partial class UpdateRequests
            | (?:add|put|write)\s+(?<new>.+?)\s+(?:in|into|as)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
              (?<ref>.+)                                                       # put "…" in the details of task 3
            | describe\s+(?<ref>.+?)\s+as\s+(?<new>.+)
+           | (?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:for|of|on)\s+(?<ref>{{NamedTask}})\s*:\s*(?<new>.+)   # "description for task 1: …"
            | (?:set|change|update|edit)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
              (?<ref>.+?)\s*:\s*(?<new>.+)                                     # "update the description on the rent task: …"
            | (?:{{Words.ChangeVerbs}})\s+(?<ref>{{NamedTask}})\s*(?:[-–—:,]\s*)?(?:the\s+|its\s+)?(?:{{Words.DescriptionField}})
@@ -244,6 +253,9 @@ internal static partial class UpdateRequests
         (?:one\s+of\s+(?:my|the)\s+(?:{{Words.ListNoun}})|a\s+task|an?\s+(?:item|entry)|something(?:\s+on\s+my\s+list)?)$
         """, Verbose)]
     private static partial Regex SomeTaskPattern();
+
+    [GeneratedRegex($$"""^(?:new\s+)?(?:(?<title>{{Words.TitleField}})|(?<description>{{Words.DescriptionField}}))\s*[:\-]?\s+(?=\S)""", Verbose)]
+    private static partial Regex FieldFirstPattern();
 
     [GeneratedRegex($$"""^(?:{{Words.DescriptionField}})$""", Verbose)]
     private static partial Regex DescriptionFieldPattern();

@@ -124,6 +124,7 @@ internal static class Words
         @"|remind|do\s+i|is\s+there|are\s+there|any|anything|everything|my|all|check|read|print|open|where" +
         @"|pull\s+up|bring\s+up|let\s+me\s+see|lemme\s+see|fetch|is\s+my|are\s+my" +
         @"|(?:run|walk|take)\s+me\s+through|go\s+(?:through|over)|catch\s+me\s+up|fill\s+me\s+in|recap|brief\s+me" +
+        @"|(?:an?\s+|the\s+|quick\s+)?(?:overview|rundown|run-down|summary)(?=\s+of\b)" +
         @"|update\s+me";
 
     // ---- Words around a request --------------------------------------------------------------
@@ -132,6 +133,7 @@ internal static class Words
     public const string Openers =
         @"hey|hi|hello|ok|okay|so|um|well|anyway|anyways|good\s+(?:morning|afternoon|evening)|also|oh|and|btw|alright|right(?!\s+down\b)" +
         @"|actually|then|now|yes|yeah|yep|sure|one\s+more\s+thing|quick\s+one|quick|i\s+think|i\s+believe|i\s+guess|(?:i'm\s+)?pretty\s+sure" +
+        @"|for\s+(?:the\s+love\s+of\s+god|crying\s+out\s+loud|god'?s\s+sake|heaven'?s\s+sake|pete'?s\s+sake)|seriously|come\s+on|fine|hmm+" +
         @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering" +
         @"|no,?\s+i\s+mean|i\s+mean" +                                   // a correction
         @"|if\s+it'?s\s+not\s+too\s+much\s+(?:trouble|bother|hassle)|if\s+you\s+don'?t\s+mind" +
@@ -143,13 +145,14 @@ internal static class Words
 
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
     public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|if\s+i\s+may|lol|lmao|haha+" +
+        @"|if\s+(?:that's|it's|its|that\s+is|it\s+is)\s+not\s+too\s+much(?:\s+(?:trouble|bother|hassle|to\s+ask))?|if\s+you\s+don'?t\s+mind|(?<=\b(?:done|complete|completed|finished))\s+already" +
         @"|that(?:'d|\s+would)\s+be\s+(?:great|lovely|perfect|amazing|awesome|brilliant|helpful)|if\s+(?:you\s+can|possible)";
 
     /// <summary>
     /// Endings that are thanks only after a comma or a stop ("…, cheers", "…, ta", "… and revert"):
     /// as the last word of a title they may be meant ("Call my mate").
     /// </summary>
-    public const string CommaEndings = @"cheers|ta|legend|mate|like|sorry|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
+    public const string CommaEndings = @"cheers|ta|legend|mate|like|sorry|happy\s+now|damn\s+it|already|ok(?:ay)?|k|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
 
     /// <summary>A greeting on its own.</summary>
     public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
