@@ -29,6 +29,9 @@ public static partial class CommandParser
             return new HelpCommand(Courtesy.Greeting);
         var normalized = MessageText.Normalize(message);
         var (corrected, confidence) = Spelling.Correct(normalized);
+        // "coudl you maybe compelte task 9": the politeness around the request, read once its words are spelt right.
+        if (confidence != Confidence.Exact)
+            corrected = MessageText.Normalize(corrected);
         // "if the dentist one is still there, get rid of it": the request on the task the condition names.
         var text = Conditions.Unwrap(corrected);
         if (Conditions.AddsIfMissing(text))
@@ -181,7 +184,7 @@ public static partial class CommandParser
     // How a reason after a command begins: "…, I called her", "…, she's visiting", "…, because …"
     [GeneratedRegex("""
         ^(?:i|i'm|i've|i'll|i'd|she|she's|he|he's|they|they're|we|we're|it|it's|that|that's|this|because|since|as|cause
-            |so|please|thanks|thank|ok|okay|now|just|no|yes|not|never|don't|already|finally|yesterday|today)\b
+            |so|please|thanks|thank|ok|okay|now|just|no|yes|not|never|don't|already|finally|yesterday|today|why|how)\b
         | \b(?:is|are|was|were|has|have|had|did|does|do)\b | n't\b
         """, Verbose)]
     private static partial Regex ReasonPattern();
@@ -236,12 +239,12 @@ public static partial class CommandParser
                 return new TitleMissing();
             return verb.Groups["delete"].Success ? new DeleteCommand(NoTask) : new CompleteCommand(NoTask);
         }
-        if (ParseComplete(text) is { } complete)
-            return complete;
         // "task 6 to be marked complete", "the mum call can be ticked", "task 'X' - to be removed", "status of task 9: done"
         if (PassivePattern().Match(text) is { Success: true } passive)
             return OnTask(passive.Groups["ref"].Value, task => passive.Groups["removed"].Success
                 ? new DeleteCommand(task) : new CompleteCommand(task));
+        if (ParseComplete(text) is { } complete)
+            return complete;
         if (MarkAsPastPattern().Match(text) is { Success: true } markAs
             && PastTense.BaseForm(markAs.Groups["verb"].Value) is not null)
             return OnTask(markAs.Groups["ref"].Value, task => new CompleteCommand(task));
@@ -399,7 +402,7 @@ public static partial class CommandParser
 
     // todo: call the bank · reminder - book flights · note to self: … · todo call the bank
     [GeneratedRegex("""
-        ^(?: (?:todo|to-do|task|reminder|new\s+todo|new\s+task|note\s+to\s+self|note|memo|one\s+more|another\s+one)
+        ^(?: (?:todo|to-do|task|reminder|new\s+todo|new\s+task|note\s+to\s+self|note|memo|(?:one\s+more|another)(?:\s+(?:one|item|task|thing|todo))?)
              \s*[:\-–]
            | \+                                                              # "+ pick up dry cleaning"
            | (?:todo|to-do)\s+(?!lists?\b)
@@ -518,7 +521,7 @@ public static partial class CommandParser
 
     // delete|remove|… TASK [from my list] · take TASK off my list
     [GeneratedRegex($$"""
-        ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?){{ForGood}}(?:\s+(?:from|off)\s+{{ListPlace}})?{{ForGood}}
+        ^(?: (?:{{Words.DeleteVerbs}})\s+(?<ref>.+?){{ForGood}}(?:\s+(?:from|off)\s+{{ListPlace}}|(?<=\b(?:wipe|clear|scratch)\s.+)\s+off)?{{ForGood}}
            | take\s+(?<ref>.+?)\s+off(?:\s+{{ListPlace}})?{{ForGood}}
            | strike\s+(?<ref>.+?)\s+(?:from|out\s+of)\s+{{ListPlace}}{{ForGood}}        # "strike off" completes; "from my list" removes
            | (?:i'd|i\s+would|i)\s+(?:like|want)\s+(?<ref>.+?)\s+(?:removed|deleted|gone)

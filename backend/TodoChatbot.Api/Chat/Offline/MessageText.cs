@@ -391,7 +391,7 @@ internal static partial class MessageText
         ["getting"] = "get", ["taking"] = "take", ["erasing"] = "erase", ["clearing"] = "clear", ["editing"] = "edit",
     };
 
-    [GeneratedRegex(@"^(?:would|do)\s+you\s+mind\s+(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
+    [GeneratedRegex(@"^(?:(?:would|do)\s+you\s+)?mind\s+(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
     private static partial Regex MindPattern();
 
     [GeneratedRegex(@"\bconsider\s+(?<it>it|that|this|that\s+one|this\s+one)\s+(?:done|complete|completed|finished|sorted)\b", Verbose)]

@@ -215,6 +215,7 @@ public static partial class Reports
           | (?<done>{{Words.DoneStates}})
           | (?<state>{{Words.DoneAdjectives}})
           | (?<verb>[a-z]+)(?:\s+(?:out|up|off|down|back|over|away))?
+            (?:\s+and\s+[a-z]+(?:ed|en|t))?                                  # "report written and submitted"
         )
         (?:\s+(?:on|for)\s+(?:me|us))?                                    # "the dentist cancelled on me"
         {{When}}(?:\s+(?:anymore|any\s+more))?$

@@ -36,6 +36,7 @@ internal static class Synonyms
         ["dinner", "supper"],
         ["gym", "workout"],
         ["appointment", "appt"],
+        ["gift", "present"],
     ];
 
     private static readonly Dictionary<string, int[]> GroupsOf = Groups

@@ -81,5 +81,5 @@ internal static partial class TaskReferences
     [GeneratedRegex($$"""^(?:(?:{{Filler}}|called|named|titled|about|concerning|regarding|for|of|with|whatever'?s|whatever\s+is|anything|something)\b\s*)+""", Verbose)]
     private static partial Regex LeadingFillerPattern();
 
-    private const string Filler = $"the|my|that|this|these|those|it|them|they|a|an|{Words.TaskNoun}|one|thing|entry";
+    private const string Filler = $"the|my|that|this|these|those|it|them|they|a|an|{Words.TaskNoun}|one|thing|entry|whole|entire";
 }
