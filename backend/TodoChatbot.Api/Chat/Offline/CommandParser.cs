@@ -237,6 +237,8 @@ public static partial class CommandParser
         {
             if (verb.Groups["add"].Success)
                 return new TitleMissing();
+            if (verb.Groups["change"].Success)
+                return new UpdateCommand(NoTask, null, null);
             return verb.Groups["delete"].Success ? new DeleteCommand(NoTask) : new CompleteCommand(NoTask);
         }
         // "task 6 to be marked complete", "the mum call can be ticked", "task 'X' - to be removed", "status of task 9: done"
@@ -324,8 +326,9 @@ public static partial class CommandParser
     }
 
     [GeneratedRegex($$"""
-        ^(?:status\s+of\s+)?(?<ref>.+?)\s*[-–—:,]?\s*
-        (?: (?:(?:is\s+)?to\s+be|should\s+be|can\s+(?:now\s+|probably\s+|just\s+)?be|could\s+be|needs\s+to\s+be|must\s+be)\s+
+        ^(?:status\s+of\s+|(?:can|could)\s+(?=.+\s(?:go|be\s+(?:removed|deleted))$))?(?<ref>.+?)\s*[-–—:,]?\s*
+        (?: (?<removed>(?:needs|has|have|ought)\s+to\s+go|(?<=^(?:can|could)\s.+)go|can\s+go|should\s+go|must\s+go)
+          | (?:(?:is\s+)?to\s+be|should\s+be|can\s+(?:now\s+|probably\s+|just\s+)?be|could\s+be|needs\s+to\s+be|must\s+be)\s+
             (?: (?:marked|set|ticked|checked|crossed|counted)(?:\s+off)?(?:\s+as)?\s*(?<state>{{Words.Done}}|closed)?
               | (?<removed>removed|deleted|binned|dropped|scrapped|taken\s+off(?:\s+{{ListPlace}})?)
             )
@@ -454,7 +457,7 @@ public static partial class CommandParser
 
     // "add one after the last one: X", "put in a new item 6: X": where the new entry goes, then its title
     [GeneratedRegex($$"""
-        ^(?:in\s+)?(?:(?:a|an|another|new|one|more)\s+)*
+        ^(?:in\s+)?(?:(?:a|an|another|new|one|more|next|{{Words.Ordinals}})\s+)*       # "add a fourth one: …"
         (?:(?:{{Words.TaskNoun}}|entry|one)(?:\s*\#?\d+)?)?
         (?:\s*(?:after|before|below|above|under|at)\b[^:]{0,40})?
         \s*:\s*(?=\S)
@@ -479,9 +482,11 @@ public static partial class CommandParser
 
     // "… at 9am", "… at 3:30 tomorrow", "… for 5pm": a reminder with a time of day to go off at
     [GeneratedRegex("""
-        ^(?: (?:set|add|create|make|schedule|give\s+me|put\s+in)\s+(?:me\s+)?(?:a|an)\s+(?:reminder|alarm|alert|notification)\b
-           | remind\s+me\b
-        ).*\b(?:at|for|by)\s+\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm|o'?clock))(?=$|[\s,.!?])
+        ^(?: (?:(?:set|add|create|make|schedule|give\s+me|put\s+in)\s+(?:me\s+)?(?:a|an)\s+(?:reminder|alarm|alert|notification)\b|remind\s+me\b)
+             .*\b(?:at|for|by)\s+\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm|o'?clock))(?=$|[\s,.!?])
+           # "remind me about the dentist at 3" (but "remind me to pick up the cake at 5" is a task with its time)
+           | remind\s+me\s+about\b.*\bat\s+\d{1,2}(?::\d{2})?[\s.!?]*$
+        )
         """, Verbose)]
     private static partial Regex TimedReminderPattern();
 
@@ -534,6 +539,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?: (?<delete>delete|remove|del)
            | (?<add>add|create|new)
+           | (?<change>rename|change|edit|update)
            | complete|finish|mark\s+(?:as\s+)?(?:done|complete)
         )$
         """, Verbose)]

@@ -47,7 +47,8 @@ internal static partial class ListRequests
     // "show", "show me all", "list everything"
     [GeneratedRegex($$"""
         ^(?:{{Words.ShowVerbs}})(?:\s+(?:me|us))?
-        (?:\s+(?:all|everything|them|it\s+all|them\s+all|all\s+of\s+them|all\s+of\s+it|the\s+(?:whole\s+)?lot))?$
+        (?:\s+(?:all|everything|them|it\s+all|them\s+all|all\s+of\s+them|all\s+of\s+it|the\s+(?:whole\s+)?lot
+                |(?:out\s+)?the\s+(?:top|first)\s+(?:two|three|four|five|few|\d+)(?:\s+(?:tasks|ones|items))?))?$   # "read me the first three"
         """, Verbose)]
     private static partial Regex ShowAllPattern();
 
@@ -129,7 +130,7 @@ internal static partial class ListRequests
              (?:tasks?|todos?|to-dos?|list|ones|items)
              (?:\s+(?:left|remaining|pending|outstanding|done|completed|finished|open|to\s+do|still\s+open
                      |(?:not|still\s+not)\s+(?:yet\s+)?(?:done|finished|completed)))?
-           | pending|completed|done|finished|open|remaining|outstanding|everything|all
+           | pending|completed|done|finished|open|remaining|outstanding|everything|all|left
         )$
         """, Verbose)]
     private static partial Regex ListOnlyPattern();

@@ -98,7 +98,8 @@ internal static partial class MessageText
     private static string Fillers(string text)
     {
         // An aside ("… lol delete it") ends a clause where it stands; an adverb ("lowkey done") just goes.
-        var plain = FillerPattern().Replace(text, match => match.Groups["aside"].Success ? " , " : " ");
+        var plain = DoubledPattern().Replace(
+            FillerPattern().Replace(text, match => match.Groups["aside"].Success ? " , " : " "), "${word}");
         if (plain != text)
             plain = Spaces(StrayCommaPattern().Replace(plain, match => match.Index == 0 || match.Index + match.Length == plain.Length ? "" : ", "));
         return plain;
@@ -246,8 +247,15 @@ internal static partial class MessageText
     [GeneratedRegex(@"^(?:pl+[sz]+|plea+se+|pleas|plese|plse|plase|pleae)$", Verbose)]
     private static partial Regex PleasePattern();
 
-    [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao|ugh+|argh+|ffs|omg|jeez|gah|sheesh|damn\s+it|dammit)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$))(?=$|[\s,.!?])", Verbose)]
+    [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao|ugh+|argh+|ffs|omg|jeez|gah|sheesh|damn\s+it|dammit)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$)
+        # speech to text: um, uh, you know at the end, like where it only fills (so like what …, cleaned like finally)
+        |um+|uhm+|uh+|erm+|you\s+know(?=[\s.!?]*$)|(?<=\S\s+)yeah(?=[\s.!?]*$)
+        |(?<=\b(?:so|can|could|to|and|um|uh|yeah|okay|ok|you|i)\s+)like(?=\s+(?!to\b)\S)|like(?=\s+(?:finally|already|just|really|totally|literally)\b))(?=$|[\s,.!?])", Verbose)]
     private static partial Regex FillerPattern();
+
+    // "the the dog walk", "delete uh delete number three": a word said twice while thinking, once.
+    [GeneratedRegex(@"\b(?<word>the|a|an|to|i|my|and|so|add|delete|remove|mark|tick|change|rename|show|complete)(?:\s+\k<word>)+\b", Verbose)]
+    private static partial Regex DoubledPattern();
 
     // The commas an aside left: doubled, or with a space before, or at either end.
     [GeneratedRegex(@"\s+(?:,\s*)+ | (?:,\s*){2,} | ^\s*,\s* | \s*,\s*$", Verbose)]
@@ -335,10 +343,10 @@ internal static partial class MessageText
         Verbose)]
     private static partial Regex ToPattern();
 
-    [GeneratedRegex(@"^(?:(?<done>[✅✔☑])|(?<delete>🗑)|\p{So}|\p{Cs}|[\p{Sk}-[`^]]|\uFE0F|\u200D|\s)+(?=\S)", Verbose)]
+    [GeneratedRegex(@"^(?:(?<done>[✅✔☑✓])|(?<delete>🗑)|\p{So}|\p{Cs}|[\p{Sk}-[`^]]|\uFE0F|\u200D|\s)+(?=\S)", Verbose)]
     private static partial Regex LeadingEmojiPattern();
 
-    [GeneratedRegex(@"(?:\s*(?:(?<done>[✅✔☑])|\p{So}|\p{Cs}|[\p{Sk}-[`^]]|\uFE0F|\u200D)+)+$", Verbose)]
+    [GeneratedRegex(@"(?:\s*(?:(?<done>[✅✔☑✓])|\p{So}|\p{Cs}|[\p{Sk}-[`^]]|\uFE0F|\u200D)+)+$", Verbose)]
     private static partial Regex TrailingEmojiPattern();
 
     [GeneratedRegex(@"^(?:(?:i|just|finally|i\s+just|i\s+finally)\s+)?(?<verb>[a-z]+)\b", Verbose)]
@@ -356,7 +364,7 @@ internal static partial class MessageText
             (?:be\s+(?:good|kind)\s+enough\s+to\s+|be\s+so\s+(?:good|kind)\s+as\s+to\s+|be\s+able\s+to\s+)?
           | (?:if|whether)\s+you\s+(?:could|can|would|might)\s+(?:please\s+|kindly\s+)?(?:just\s+)?   # "I was wondering whether you could …"
           | (?:would|will)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all\s+right|fine|silly|bad|wrong|wise|crazy|mad|better|a\s+good\s+idea)\s+(?:for\s+you\s+)?(?:if\s+i\s+|to\s+)(?:just\s+)?
-          | is\s+it\s+(?:possible|ok(?:ay)?)\s+(?:for\s+you\s+)?to\s+
+          | is\s+it\s+(?:possible|ok(?:ay)?)\s+(?:(?:for\s+you\s+)?to\s+|if\s+you\s+(?:just\s+)?)
           | is\s+there\s+(?:a|any)\s+way\s+(?:for\s+you\s+)?to\s+
           | (?:can|could|may|might)\s+i\s+(?:please\s+)?(?:maybe\s+|perhaps\s+|possibly\s+|just\s+)*
           | why\s+(?:won't|wont|can't|cant|don't|dont|didn't|didnt)\s+you\s+(?:just\s+)?    # "why won't you delete the trash one"

@@ -77,11 +77,13 @@ public sealed record ReopenRequest : Question;
 /// say where, when or why ("I met Alex for coffee"), so they may find a task without those words; a
 /// command's words must all be in the title, so "delete groceries and the dog walk" deletes nothing.
 /// <paramref name="Also"/> is what a report says was done next ("… and made dinner"): when that names
-/// another task, the message is about two tasks and is asked about.
+/// another task, the message is about two tasks and is asked about. <paramref name="Offset"/> points
+/// next to the task named: "the one after the dentist" is +1, "the one before task 4" −1, in the
+/// list's order.
 /// </summary>
 public sealed record TaskReference(
     int? Id, string? Words, int? Position = null, string? Fallback = null, bool ActOnFallback = false,
-    bool FromStatement = false, string? Also = null)
+    bool FromStatement = false, string? Also = null, int Offset = 0)
 {
     /// <summary>The <see cref="Position"/> of the last task in the list, whatever its length ("the bottom one").</summary>
     public const int Last = -1;

@@ -99,7 +99,7 @@ public static class OfflinePlanner
     {
         if (reference.IsEmpty)
             return new Reply($"Which task should I {verb}? Say its number, like “{verb} task 3”, or “show my tasks” to see them.");
-        if (reference.Id is { } id)
+        if (reference is { Id: { } id, Offset: 0 })
             return outcomes.Count == 0 ? act(id, null) : ReplyToAction(outcomes[^1], confirm, reference);
         if (outcomes.Count == 0)
             return new CallTool(ToolNames.ListTasks, Arguments(("status", TaskStatusFilter.All)));
@@ -107,6 +107,8 @@ public static class OfflinePlanner
             return ReplyToAction(outcomes[^1], confirm, reference);
 
         var tasks = ReadList(outcomes[0].Result);
+        if (reference.Offset != 0)
+            return NextTo(reference, tasks, verb, act);
         if (reference.Position is { } position)
         {
             // "the second one": the place in the list as it is shown, which is by number; "the bottom one" from the end.
@@ -137,6 +139,24 @@ public static class OfflinePlanner
             _ => new Reply($"More than one task matches {reference.Describe()}: {string.Join(", ", matches.Select(t => $"#{t.Id} {t.Title}"))}. " +
                            $"Which one? For example “{verb} task {matches[0].Id}”."),
         };
+    }
+
+    /// <summary>
+    /// "the one after the dentist": the task next to the one named (by number or by words), in the
+    /// list's order as it is shown. The named task must be found exactly once.
+    /// </summary>
+    private static OfflineStep NextTo(TaskReference reference, IReadOnlyList<TaskSummary> tasks, string verb, Func<int, string?, OfflineStep> act)
+    {
+        var anchor = reference.Id is { } id ? tasks.Where(task => task.Id == id).ToArray() : TaskMatcher.Match(tasks, reference.Words!);
+        var side = reference.Offset > 0 ? "after" : "before";
+        if (anchor.Count != 1)
+            return new Reply(anchor.Count == 0
+                ? $"I couldn't find {reference.Describe()} in your list. Say “show my tasks” to see what's there."
+                : $"More than one task matches {reference.Describe()}. Say the number of the one you mean, for example “{verb} task {anchor[0].Id}”.");
+        var index = tasks.ToList().FindIndex(task => task.Id == anchor[0].Id) + reference.Offset;
+        return index >= 0 && index < tasks.Count
+            ? act(tasks[index].Id, tasks[index].Title)
+            : new Reply($"There is no task {side} #{anchor[0].Id} “{anchor[0].Title}”. Say “show my tasks” to see them.");
     }
 
     private static Reply ReplyToAction(ToolOutcome outcome, Func<TaskActionResult, string> confirm, TaskReference? reference = null)

@@ -186,6 +186,7 @@ public static partial class Reports
         ^(?: (?:(?:i|we)\s+)?(?:really\s+|actually\s+|just\s+)?
              (?:don't|dont|do\s+not|won't|wont|will\s+not|no\s+longer|didn't|didnt)\s+(?:need|have|want|require)\s+(?:to\s+)?
            | (?:(?:i'm|im|i\s+am|we're|we\s+are)\s+)?(?:not|no\s+longer)\s+(?:going\s+to|gonna|doing|planning\s+(?:to|on))\s+
+             (?:get\s+(?:round\s+|around\s+)?to\s+)?                                   # "I'm not going to get to the report"
            | (?:i'm|im|i\s+am|we're|we\s+are)\s+(?:not|no\s+longer)\s+(?=[a-z]+ing\b)     # "I'm not buying X"
            | (?:i|we)\s+(?:won't|wont|will\s+not)\s+be\s+(?=[a-z]+ing\b)                 # "I won't be calling X"
            | no\s+more\s+

@@ -37,7 +37,7 @@ public static class Spelling
         "a", "an", "the", "my", "me", "all", "new", "as", "of", "on", "in", "is", "are", "it", "and",
         "i", "you", "can", "could", "please", "pls", "now", "do", "so", "at", "no", "up", "by", "or", "if", "be",
         "off", "for", "one", "another", "many", "how", "any", "still", "have", "has", "been", "set", "your",
-        "just", "then", "also", "maybe", "perhaps", "possibly", "kindly", "really",
+        "just", "then", "also", "did", "maybe", "perhaps", "possibly", "kindly", "really",
     };
 
     /// <summary>

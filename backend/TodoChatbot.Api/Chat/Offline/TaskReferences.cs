@@ -30,8 +30,15 @@ internal static partial class TaskReferences
                 "final" or "bottom" => TaskReference.Last,
                 _ => Array.IndexOf(Ordinals, word) % 10 + 1,
             };
+            // "the last one on my list" is the list's last; "the last one" alone may be the one spoken of last.
+            if (place == TaskReference.LastSaid && ordinal.Groups["list"].Success)
+                place = TaskReference.Last;
             return new TaskReference(null, $"{ordinal.Groups["place"].Value} task", Position: place);
         }
+        // "the one after the dentist", "the task before #4": next to the task named.
+        if (NextToPattern().Match(text) is { Success: true } next && Parse(next.Groups["anchor"].Value) is { Offset: 0, Position: null } anchor
+            && !anchor.IsEmpty)
+            return anchor with { Offset = next.Groups["after"].Success ? 1 : -1 };
         if (BulkPattern().IsMatch(text))
             return null;
         var words = MessageText.Spaces(FillerPattern().Replace(LeadingFillerPattern().Replace(text, ""), " "));
@@ -58,13 +65,19 @@ internal static partial class TaskReferences
     [GeneratedRegex($$"""
         ^(?:the\s+|my\s+)?(?<place>{{Words.Ordinals}}|{{Words.Ends}})
         (?:\s+(?:one|{{Words.TaskNoun}}))?
-        (?:\s+(?:on|in)\s+(?:my|the)\s+list)?$
+        (?<list>\s+(?:on|in)\s+(?:my|the)\s+list)?$
         """, Verbose)]
     private static partial Regex OrdinalPattern();
 
+    [GeneratedRegex($$"""
+        ^(?:the\s+)?(?:one|{{Words.TaskNoun}})\s+(?:right\s+|just\s+|straight\s+)?
+        (?:(?<after>after|below|under|following)|before|above|preceding)\s+(?<anchor>.+)$
+        """, Verbose)]
+    private static partial Regex NextToPattern();
+
     // Several tasks at once: the tools change one at a time, so these get a question.
     [GeneratedRegex("""
-        ^(?:all|every|everything|each)\b                                  # "all of them", "everything"
+        ^(?:all|every|everything|each|both)\b                             # "all of them", "everything", "both the call ones"
         | \ball\s+(?:(?:my|the|of\s+(?:my|the))\s+)?(?:tasks|todos|to-dos|items)\b
         | \b(?:tasks|todos|items)\s+\#?\d+\s*(?:,|and|&)                   # "tasks 3 and 4"
         | \#?\d+\s*(?:,|and|&)\s*\#?\d+                                    # "3, 4", "#3 & #4"

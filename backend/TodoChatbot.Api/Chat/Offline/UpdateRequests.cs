@@ -27,8 +27,11 @@ internal static partial class UpdateRequests
             return Punctuated(punctuated, likelyOnly: false);
         if (NumberedPattern().Match(text) is { Success: true } numbered)
             return Punctuated(numbered, likelyOnly: !numbered.Groups["field"].Success && !numbered.Groups["arrow"].Success);
-        if (NewTitlePatterns.Select(pattern => pattern.Match(text)).FirstOrDefault(match => match.Success) is { } rename)
-            return Renamed(rename);
+        foreach (var pattern in NewTitlePatterns)
+        {
+            if (pattern.Match(text) is { Success: true } rename)
+                return Renamed(rename, sayInstead: pattern == ShouldSayPattern());    // generated patterns are singletons
+        }
         if (RenameOnlyPattern().Match(text) is { Success: true } only
             && TaskReferences.Parse(only.Groups["ref"].Value) is { IsEmpty: false } named)
             return new NewTitleMissing(named);
@@ -40,9 +43,13 @@ internal static partial class UpdateRequests
          ItShouldSayPattern(), ChangeInPattern()];
 
     /// <summary>A new title for the task the match names, or its completion when the "title" is "done".</summary>
-    private static OfflineCommand Renamed(Match match)
+    private static OfflineCommand Renamed(Match match, bool sayInstead = false)
     {
+        // "could the bike one say fix the brakes instead?": "instead" is about the change, not the title
+        // (after "change task 1 to …" it may be the title's: "Buy food instead").
         var value = match.Groups["new"].Value.Trim();
+        if (sayInstead)
+            value = InsteadPattern().Replace(value, "");
         var title = MessageText.Title(value);
         return CommandParser.OnTask(match.Groups["ref"].Value, task => IsDoneWord(value) ? new CompleteCommand(task)
             : title.Length == 0 ? new NewTitleMissing(task)
@@ -106,7 +113,7 @@ internal static partial class UpdateRequests
              (?:'s)?
              (?:\s+(?<field>{{Field}}|rename|new\s+title|new\s+name))?
              \s*(?:(?<arrow>->|→)|{{Words.Arrow}})
-           | (?<ref>\d+)\s*(?<arrow>->|→)                                  # "20 → NEW": a bare number only with an arrow
+           | (?<ref>\d+)\s*(?<arrow>->|→|=)                                # "20 → NEW", "4 = NEW": a bare number only with an arrow
         )\s*
         (?<new>.*)$
         """, Verbose)]
@@ -130,7 +137,7 @@ internal static partial class UpdateRequests
 
     // "task 2 should say NEW", "the dentist task should be NEW", "make task 2 say NEW"
     [GeneratedRegex($$"""
-        ^(?:make\s+)?
+        ^(?:make\s+|can\s+|could\s+)?
         (?<ref>{{NamedTask}})
         \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+|really\s+|actually\s+|probably\s+)?)?
         (?:{{SayWords}})\s+
@@ -256,6 +263,9 @@ internal static partial class UpdateRequests
 
     [GeneratedRegex($$"""^(?:new\s+)?(?:(?<title>{{Words.TitleField}})|(?<description>{{Words.DescriptionField}}))\s*[:\-]?\s+(?=\S)""", Verbose)]
     private static partial Regex FieldFirstPattern();
+
+    [GeneratedRegex(@"\s+instead[\s.!?]*$", Verbose)]
+    private static partial Regex InsteadPattern();
 
     [GeneratedRegex($$"""^(?:{{Words.DescriptionField}})$""", Verbose)]
     private static partial Regex DescriptionFieldPattern();

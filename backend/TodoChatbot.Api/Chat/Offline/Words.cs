@@ -116,7 +116,7 @@ internal static class Words
     public const string ChangeVerbs = @"change|update|rename|edit|modify|retitle|switch|tweak|amend|alter|reword";
 
     /// <summary>Verbs that ask to see the list.</summary>
-    public const string ShowVerbs = @"show|list|display|view|see";
+    public const string ShowVerbs = @"show|list|display|view|see|read(?:\s+out)?";
 
     /// <summary>How a list request may begin ("show …", "what …", "do I …", "any …", "my …").</summary>
     public const string ListOpeners =
@@ -145,7 +145,7 @@ internal static class Words
 
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
     public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|if\s+i\s+may|lol|lmao|haha+" +
-        @"|if\s+(?:that's|it's|its|that\s+is|it\s+is)\s+not\s+too\s+much(?:\s+(?:trouble|bother|hassle|to\s+ask))?|if\s+you\s+don'?t\s+mind|(?<=\b(?:done|complete|completed|finished))\s+already" +
+        @"|if\s+(?:that's|it's|its|that\s+is|it\s+is)\s+not\s+too\s+much(?:\s+(?:trouble|bother|hassle|to\s+ask))?|if\s+you\s+don'?t\s+mind|(?<=\b(?:done|complete|completed|finished))\s+already|you\s+know" +
         @"|that(?:'d|\s+would)\s+be\s+(?:great|lovely|perfect|amazing|awesome|brilliant|helpful)|if\s+(?:you\s+can|possible)";
 
     /// <summary>
