@@ -28,7 +28,7 @@ public static partial class Clauses
         # the dog one the dog walker does it
         |\s+(?=why\s+(?:is|are|does|do|did|won't|wont|can't|cant|isn't|isnt)\s)
         |(?<=\S)\s+(?=just\s+(?:give|show|add|delete|remove|mark|tick|get|list|complete)\b)
-        |(?<=\bthe\s+[a-z]+(?:\s+[a-z]+)?\s+one)\s+(?=(?:the|i|i'm|she|he|they|we|it|because|since|cause|bc)\b)
+        |(?<=\bone)(?<=\bthe\s+[a-z]+(?:\s+[a-z]+)?\s+one)\s+(?=(?:the|i|i'm|she|he|they|we|it|because|since|cause|bc)\b)
         |\s*:\s+(?=(?:add|delete|remove|complete|mark|tick|rename|change|show)\b)|(?<=\b(?:anymore|any\s+more))\s+(?=\w)
         |\s+(?:lol|lmao|haha+|ugh|omg)(?=\s)\s*", CommandParser.Verbose)]
     private static partial Regex BreakPattern();

@@ -235,10 +235,10 @@ internal static partial class MessageText
           |hw|nething|anythin|dun|cn|nu|4get|chg|thx|thnx|thanx|im
           | rm(?=\s+(?:the|my|that|this|it|task|item|\#|\d))                          # "just rm the bike one"
           | da(?=\s+(?-i:[a-z]))                                                     # "cross off da dentist", not "da Vinci"
-          | (?<=\b(?:[a-z]+ed|off|of|on|in|to|for|at|from|with|delete|remove|mark|complete|tick|finish|clean|fix|pay|feed|wash|buy|get|call|do|did)\s)
-            d(?=\s+(?-i:[a-z]{3,}))                                                   # "cleaned d garage"
+          | d(?<=\b(?:[a-z]+ed|off|of|on|in|to|for|at|from|with|delete|remove|mark|complete|tick|finish|clean|fix|pay|feed|wash|buy|get|call|do|did)\sd)
+            (?=\s+(?-i:[a-z]{3,}))                                                   # "cleaned d garage"
           # "the bike 1", "the gym 1": a one typed as a digit after a task's words, not after "task" or "page"
-          | (?<=\bthe\s+[a-z]+(?:\s+[a-z]+)?\s)(?<!\b(?:task|todo|item|number|no|step|page|part|day|week|level|room|floor|chapter|gate|line|row|column|top|bottom)\s)1
+          | 1(?<=\bthe\s+[a-z]+(?:\s+[a-z]+)?\s1)(?<!\b(?:task|todo|item|number|no|step|page|part|day|week|level|room|floor|chapter|gate|line|row|column|top|bottom)\s1)
         )(?=$|[\s,.!?])
         """, Verbose)]
     private static partial Regex TextSpeakPattern();
