@@ -58,6 +58,11 @@ public static partial class CommandParser
             return new Misspelt(text);
         if (command is not HelpCommand)
             return command;
+        // "the third one", "okay um the dentist one": a task named and nothing asked of it. (A single word
+        // alone, "dentist", stays the help text: it may be anything, and asking would cost a list.)
+        if (command is HelpCommand { Courtesy: Courtesy.None } && BareReferencePattern().IsMatch(text)
+            && TaskReferences.Parse(text) is { IsEmpty: false } named)
+            return new BareReference(named);
         // A real word where a command word belongs ("shoe my tasks", "crate a task to …"), when the
         // message means nothing as typed: a list or a new task is safe to act on, anything else is asked.
         var (guess, guessConfidence) = Spelling.Correct(normalized, realWords: true);
@@ -72,6 +77,13 @@ public static partial class CommandParser
             |would\s+it\s+be\s+(?:silly|bad|wrong|wise|crazy|mad|better|a\s+good\s+idea))\b
         """, Verbose)]
     private static partial Regex HedgePattern();
+
+    [GeneratedRegex($$"""
+        ^(?: the\s+(?:[a-z'-]+\s+){0,2}(?:one|{{Words.TaskNoun}}|thing)
+           | the\s+(?:{{Words.Ordinals}}|{{Words.Ends}})(?:\s+(?:one|{{Words.TaskNoun}}))?
+        )[?.!]*$
+        """, Verbose)]
+    private static partial Regex BareReferencePattern();
 
     private static bool Changes(OfflineCommand command) =>
         command is AddCommand or CompleteCommand or DeleteCommand or UpdateCommand;

@@ -61,6 +61,9 @@ public sealed record Retracted : Question;
 /// <summary>A message that names two readings and settles on neither ("task 2. or 3?"): which one is meant?</summary>
 public sealed record Unsettled : Question;
 
+/// <summary>"dentist", "the third one": a task named, and nothing asked of it.</summary>
+public sealed record BareReference(TaskReference Task) : Question;
+
 /// <summary>"set a reminder for the invoice at 9am": the tools keep a list and have no clock to remind at.</summary>
 public sealed record TimedReminder : Question;
 

@@ -59,6 +59,12 @@ public static class OfflinePlanner
             (id, title) => new Reply($"Should I mark {(title is null ? $"task {id}" : $"#{id} “{title}”")} as done? " +
                                      $"Say “complete task {id}” and I will."),
             result => $"Nice work! “{result.Title}” (task {result.TaskId}) is marked as complete."),
+        // "the dentist one": ask what to do with it when it names a task on the list; otherwise it is no request at all.
+        BareReference { Task.Position: null } bare when outcomes.Count == 0 => new CallTool(ToolNames.ListTasks, Arguments(("status", TaskStatusFilter.All))),
+        BareReference bare => bare.Task.Position is not null || TaskMatcher.Match(ReadList(outcomes[0].Result), bare.Task.Words!).Count > 0
+            ? new Reply($"What should I do with {bare.Task.Describe()}? For example “complete {bare.Task.Spoken()}”, " +
+                        $"“delete {bare.Task.Spoken()}” or “rename {bare.Task.Spoken()} to …”.")
+            : new Reply(HelpText),
         Question question => new Reply(Ask(question)),
         HelpCommand help => new Reply(Opening(help.Courtesy) + HelpText),
         _ => new Reply(HelpText),
