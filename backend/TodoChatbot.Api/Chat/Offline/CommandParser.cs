@@ -27,7 +27,7 @@ public static partial class CommandParser
             return new HelpCommand(Courtesy.Thanks);
         if (GreetingPattern().IsMatch(bare))
             return new HelpCommand(Courtesy.Greeting);
-        var normalized = MessageText.Normalize(message);
+        var normalized = MessageText.NormalizeMessage(message);
         var (corrected, confidence) = Spelling.Correct(normalized);
         // "coudl you maybe compelte task 9": the politeness around the request, read once its words are spelt right.
         if (confidence != Confidence.Exact)

@@ -9,10 +9,17 @@ namespace TodoChatbot.Api.Chat.Offline;
 /// </summary>
 internal static partial class MessageText
 {
+    /// <summary>
+    /// A whole message as the rules read it: <see cref="Normalize"/> after what only a whole message has,
+    /// a letter's salutation and sign-off (<see cref="Letter"/>) and pasted text (<see cref="Pasted"/>).
+    /// Its clauses are normalized on their own, without those.
+    /// </summary>
+    public static string NormalizeMessage(string message) => Normalize(Pasted.Read(Letter.Body(OneLine(message))));
+
     /// <summary>One line, single spaces, without "hey, could you please …" or "…, thanks".</summary>
     public static string Normalize(string message)
     {
-        var text = Spaces(Markdown(Stretched(Dotted(Pasted.Read(Letter.Body(Apostrophes(message).Replace('\n', ' ').Replace('\r', ' ')))))));
+        var text = Spaces(Markdown(Stretched(Dotted(OneLine(message)))));
         text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(BorrowedWords.Read(LeadingEmoji(text)))))));
         text = ToDoListPattern().Replace(text, "todo ");
         // "deletion of task 3", "completion of the dentist one", "addition: 'X'": the verb in its noun.
@@ -187,6 +194,8 @@ internal static partial class MessageText
     private static bool IsReport(string words) =>
         ReportVerbPattern().Match(words) is { Success: true } verb
         && PastTense.BaseForm(verb.Groups["verb"].Value) is not null && !PastTense.IsAlsoPresent(verb.Groups["verb"].Value);
+
+    private static string OneLine(string text) => Apostrophes(text).Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>Phone keyboards type ’ for ': read both the same.</summary>
     public static string Apostrophes(string text) => text.Replace('’', '\'').Replace('‘', '\'');
