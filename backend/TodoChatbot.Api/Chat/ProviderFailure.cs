@@ -27,6 +27,10 @@ public static class ProviderFailure
             return ("I took too long to answer. Please try again.", "timed out (Llm__TimeoutSeconds)", "timeout");
         if (exception.Find<HttpRequestException>() is { } http)
             return ("I can't reach my language model right now. Please try again shortly.", $"unreachable: {http.Message}", "unreachable");
+        // A connection dropped while the answer's body is read surfaces as the transport's IOException
+        // ("Connection reset by peer"), not as an HttpRequestException: the provider is unreachable all the same.
+        if (exception.Find<IOException>() is { } transport)
+            return ("I can't reach my language model right now. Please try again shortly.", $"unreachable: {transport.Message}", "unreachable");
         // Valid JSON of the wrong shape (a completion with no choices) is malformed too: the OpenAI
         // SDK reads Choices[0] unchecked, so it surfaces as an index error, not as a JsonException.
         if (exception.Find<JsonException>() is not null || exception.Find<FormatException>() is not null
