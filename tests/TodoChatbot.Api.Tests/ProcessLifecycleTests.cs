@@ -52,9 +52,11 @@ public sealed class ProcessLifecycleTests : IDisposable
             ["JWT_SECRET"] = StrongSecret,
             ["ConnectionStrings__Todo"] = $"Data Source={_databaseFile}",
             ["Database__MigrateOnStartup"] = "true",
-            ["Shutdown__DrainDelaySeconds"] = "3",
+            // Long enough that a register (a password hash) answers inside the drain on a loaded CI machine:
+            // at 3 s with a 5 s client timeout it once timed out under a load average of 18.
+            ["Shutdown__DrainDelaySeconds"] = "10",
         });
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
         await WaitForStatusAsync(client, "/readyz", HttpStatusCode.OK, TimeSpan.FromSeconds(60), process);
         Assert.NotEqual(true, (await client.GetAsync("/healthz", Cancellation)).Headers.ConnectionClose);
 
