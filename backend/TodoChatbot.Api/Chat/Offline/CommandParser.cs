@@ -96,12 +96,21 @@ public static partial class CommandParser
     /// </summary>
     private static OfflineCommand ParseSentence(string text)
     {
+        // "… I fetched the kids – that's number 14": the number names the task the words spoke of.
+        if (ThatsNumberPattern().Match(text) is { Success: true } numbered
+            && ParseSentence(numbered.Groups["said"].Value) is { } spoken && TargetOf(spoken) is { IsEmpty: false })
+            return WithTarget(spoken, new TaskReference(int.Parse(numbered.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), null));
         var whole = ParseClause(text, reports: true);
         // "Right, the car failed its MOT, typical. Add book the car in, with a note saying …": a story,
         // then the request in a sentence of its own, read whole so its commas stay the request's.
         if (whole is not AddCommand && LastSentencePattern().Match(text) is { Success: true } sentence
             && ParseClause(MessageText.Normalize(sentence.Groups["last"].Value), reports: false) is AddCommand added)
             return added;
+        // "the garage is heaving, so jot down hire a skip – the big one, not the midi": an add after "so"
+        // is the request, with every comma after it the title's.
+        if (whole is not AddCommand && ThenAddPattern().Match(text) is { Success: true } then
+            && ParseClause(MessageText.Normalize(then.Groups["add"].Value), reports: false) is AddCommand thenAdded)
+            return thenAdded;
         var clauses = Clauses.Split(text);
         // "my boss wants the numbers by friday, add finish the slides": an add, or a change to a named
         // task, said last is the request, whatever list words the clauses before it hold.
@@ -173,7 +182,12 @@ public static partial class CommandParser
     /// </summary>
     private static TaskReference? NamedIn(string clause) =>
         TargetOf(ParseClause(MessageText.Normalize(clause), reports: false)) ?? Reports.Subject(clause)
-        ?? (AboutPattern().Match(clause) is { Success: true } about ? TaskReferences.Parse(about.Groups["ref"].Value) : null);
+        ?? (AboutPattern().Match(clause) is { Success: true } about ? TaskReferences.Parse(about.Groups["ref"].Value) : null)
+        ?? (PointlessPattern().Match(clause) is { Success: true } pointless ? TaskReferences.Parse(pointless.Groups["ref"].Value) : null);
+
+    // "I'm afraid tidying my room is rather pointless", "so that bill thing is moot": a task said to be of no use
+    [GeneratedRegex(@"^(?:(?:so|and|but)\s+)?(?:i'm\s+afraid\s+|i\s+think\s+)?(?<ref>.+?)\s+(?:is|seems|feels|looks)\s+(?:now\s+)?(?:rather\s+|a\s+bit\s+|totally\s+|completely\s+|kind\s+of\s+|pretty\s+|quite\s+)?(?:pointless|unnecessary|redundant|moot|irrelevant|a\s+waste\s+of\s+time)$", Verbose)]
+    private static partial Regex PointlessPattern();
 
     // "circle back on the Alex one and retitle it …", "about the dentist: delete it": what the clause is about
     [GeneratedRegex(@"^(?:circle\s+back\s+(?:on|to)|follow\s+up\s+on|about|regarding|re:?|as\s+for|as\s+to|going\s+back\s+to)\s+(?<ref>.+)$", Verbose)]
@@ -192,6 +206,12 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^.*[.!?]\s+(?<last>[^.!?]+)[.!?]*$", Verbose)]
     internal static partial Regex LastSentencePattern();
+
+    [GeneratedRegex(@"^(?<said>.+?)\s*[-–—,;:(]\s*(?:that's|that\s+is|that\s+was|it's|it\s+is)\s+(?:task\s+|number\s+|no\.?\s*|item\s+)?\#?(?<id>\d{1,6})\)?[.!]*$", Verbose)]
+    private static partial Regex ThatsNumberPattern();
+
+    [GeneratedRegex($$"""[,;]\s*(?:and\s+)?so\s+(?:please\s+)?(?<add>(?:{{Words.AddVerbs}})\s.+)$""", Verbose)]
+    private static partial Regex ThenAddPattern();
 
     // How a reason after a command begins: "…, I called her", "…, she's visiting", "…, because …"
     [GeneratedRegex("""
@@ -367,7 +387,8 @@ public static partial class CommandParser
         string? description = null;
         if (DescriptionSplitPattern().Match(title) is { Success: true } split)
         {
-            description = MessageText.Description(title[(split.Index + split.Length)..]);
+            var note = NotesPlacePattern().Replace(title[(split.Index + split.Length)..], "");
+            description = MessageText.Description(split.Value.Contains('(') ? note.TrimEnd('.', '!', ' ').TrimEnd(')') : note);
             // "add 'X' to my list, with the description …": the list place ends the title, not the message
             title = TrailingListPattern().Replace(title[..split.Index].TrimEnd(',', ' '), "");
         }
@@ -497,7 +518,7 @@ public static partial class CommandParser
         ^(?: (?:(?:set|add|create|make|schedule|give\s+me|put\s+in)\s+(?:me\s+)?(?:a|an)\s+(?:reminder|alarm|alert|notification)\b|remind\s+me\b)
              .*\b(?:at|for|by)\s+\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm|o'?clock))(?=$|[\s,.!?])
            # "remind me about the dentist at 3" (but "remind me to pick up the cake at 5" is a task with its time)
-           | remind\s+me\s+about\b.*\bat\s+\d{1,2}(?::\d{2})?[\s.!?]*$
+           | remind\s+me\s+about\b.*\bat\s+\d{1,2}(?::\d{2})?(?:\s+(?:tomorrow|today|tonight|(?:on\s+)?[a-z]+day))?[\s.!?]*$
         )
         """, Verbose)]
     private static partial Regex TimedReminderPattern();
@@ -523,10 +544,16 @@ public static partial class CommandParser
         \s*(?:,\s*)?
         (?: \bwith\s+(?:the\s+|a\s+)?(?:{{Words.DescriptionField}})\b\s*:?(?:\s*(?:saying|that\s+says|reading|that\s+reads|stating|that)\b)?
           | \b(?:{{Words.DescriptionField}})\s*:
-          | (?<=\S)\s+--\s+(?=\S)
+          | (?<=\S)\s+(?:--|[-–—])\s+(?=\S)                                  # "hire a skip – the big one"
+          | \s*\((?=(?:(?:{{Words.DescriptionField}})\s*:|[^()]*(?:'s|\b(?:is|are|was|were|has|have|needs?|only)\b))[^()]{3,}\)$)(?:(?:{{Words.DescriptionField}})\s*:)?   # "buy a kettle (the old one's sparking)"
+          | \s+and\s+(?:put|write|add|stick|pop)\s+(?=.+\s+in\s+the\s+notes?$)  # "… and put ask for Thursday in the notes"
         )\s*
         """, Verbose)]
     private static partial Regex DescriptionSplitPattern();
+
+    // "put ask for the Thursday slot in the notes": where the note goes, after it.
+    [GeneratedRegex(@"\s+in\s+(?:the|its)\s+notes?[.!]*$", Verbose)]
+    private static partial Regex NotesPlacePattern();
 
     // ---- Deleting ----------------------------------------------------------------------------
 

@@ -20,8 +20,10 @@ internal static partial class MessageText
     public static string Normalize(string message)
     {
         var text = Spaces(Markdown(Stretched(Dotted(OneLine(message)))));
-        text = TaskFirst(Shorthand(VoiceSlips(Fillers(TextSpeak(BorrowedWords.Read(LeadingEmoji(text)))))));
+        text = TaskFirst(CommandLine.Read(VoiceSlips(Fillers(TextSpeak(BorrowedWords.Read(LeadingEmoji(text)))))));
         text = ToDoListPattern().Replace(text, "todo ");
+        // "status: passport renewed", "After three reminders I finally paid the rent": the report without its label or lead.
+        text = ReportLeadPattern().Replace(text, "");
         // "deletion of task 3", "completion of the dentist one", "addition: 'X'": the verb in its noun.
         text = CommandNounPattern().Replace(text, match => CommandNouns[match.Groups["noun"].Value.ToLowerInvariant()[..4]]);
         // "delete 2 delete 2 DELETE 2": a request said again, for emphasis, is one request.
@@ -148,27 +150,6 @@ internal static partial class MessageText
         TaskFirstPattern().Match(text) is { Success: true } first
             ? ItPattern().Replace(first.Groups["rest"].Value, $"task {first.Groups["number"].Value}", 1)
             : text;
-
-    /// <summary>
-    /// A terminal's words for the list, as the words the rules read: "ls" (with "--done", "--all" …)
-    /// shows the list, "rm 4" deletes, "x 3" completes, "mv 4 NEW" renames and "desc 2: TEXT" sets
-    /// a description. Only at the start of a message, and only as the whole command word.
-    /// </summary>
-    private static string Shorthand(string text)
-    {
-        if (ListShorthandPattern().Match(text) is { Success: true } list)
-            return list.Groups["status"].Value.ToLowerInvariant() switch
-            {
-                "done" or "completed" or "finished" => "show my completed tasks",
-                "pending" or "todo" or "open" => "show my pending tasks",
-                _ => "show all my tasks",
-            };
-        return ChangeShorthandPattern().Replace(text, match =>
-            match.Groups["rm"].Success ? "delete "
-            : match.Groups["x"].Success ? $"complete task {match.Groups["x"].Value}"
-            : match.Groups["mv"].Success ? $"rename task {match.Groups["mv"].Value} to "
-            : $"task {match.Groups["desc"].Value} description: ");
-    }
 
     /// <summary>
     /// Emoji before a message: a check mark or a wastebasket before a task is a command ("✅ 4" completes,
@@ -335,12 +316,6 @@ internal static partial class MessageText
     [GeneratedRegex(@"\bit\b", Verbose)]
     internal static partial Regex ItPattern();
 
-    [GeneratedRegex(@"^ls(?:\s+-{0,2}(?<status>done|completed|finished|pending|todo|open|all|a))?$", Verbose)]
-    private static partial Regex ListShorthandPattern();
-
-    [GeneratedRegex(@"^(?: (?<rm>rm)\s+(?=\S) | x\s+\#?(?<x>\d+)$ | mv\s+\#?(?<mv>\d+)\s+(?=\S) | desc\s+\#?(?<desc>\d+)\s*:\s* )", Verbose)]
-    private static partial Regex ChangeShorthandPattern();
-
     // "remind me 2 call", "need 2 buy": a 2 where only "to" can stand. After "need" only before a verb,
     // so "I need 2 lemons" keeps its number.
     [GeneratedRegex(@"(?<=\bremind\s+me)\s+2\s+(?=[a-z])
@@ -369,10 +344,17 @@ internal static partial class MessageText
         ^(?:(?:{{Words.Openers}})(?:\s+there)?\b[,!:]?\s*)*
         (?:(?:{{Words.Please}})\s+)?
         (?:(?:maybe|perhaps|possibly|probably|honestly|hmm+)[,]?\s+)*
-        (?: (?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:maybe\s+|perhaps\s+|possibly\s+)?(?:just\s+)?
+        (?: (?:can|could|would)\s+you\s+be\s+(?:an?\s+)?(?:angel|star|love|dear|darling|gem|doll|sweetheart|treasure|legend|sport)\s+and\s+   # "could you be an angel and …"
+          | (?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:maybe\s+|perhaps\s+|possibly\s+)?(?:just\s+)?
             (?:be\s+(?:good|kind)\s+enough\s+to\s+|be\s+so\s+(?:good|kind)\s+as\s+to\s+|be\s+able\s+to\s+)?
           | (?:if|whether)\s+you\s+(?:could|can|would|might)\s+(?:please\s+|kindly\s+)?(?:just\s+)?   # "I was wondering whether you could …"
-          | (?:would|will)\s+it\s+be\s+(?:possible|ok(?:ay)?|alright|all\s+right|fine|silly|bad|wrong|wise|crazy|mad|better|a\s+good\s+idea)\s+(?:for\s+you\s+)?(?:if\s+i\s+|to\s+)(?:just\s+)?
+          | (?:would|will)\s+it\s+be\s+(?:at\s+all\s+|terribly\s+|awfully\s+|very\s+|too\s+)?
+            (?:possible|ok(?:ay)?|alright|all\s+right|fine|silly|bad|wrong|wise|crazy|mad|better|a\s+good\s+idea|rude|cheeky|much\s+(?:trouble|bother)|much\s+to\s+ask)
+            \s+(?:of\s+me\s+)?(?:for\s+you\s+)?(?:if\s+i\s+|to\s+)(?:ask\s+(?:you\s+)?(?:to\s+)?)?(?:just\s+)?   # "would it be terribly cheeky to ask you to …"
+          | i\s+don'?t\s+suppose\s+(?:there's\s+any\s+chance\s+)?you\s+(?:could|can|would|might|coud|cud)?\s*(?:possibly\s+|just\s+)*  # "I don't suppose you could pop milk on"
+          | (?:might|may|could|can)\s+i\s+(?:trouble|bother|ask)\s+you\s+to\s+(?:just\s+)?
+          | if\s+you(?:'d|\s+would|\s+could)\s+be\s+so\s+(?:good|kind)\s+as\s+to\s+
+          | (?:can|could|would)\s+(?=(?:add|delete|remove|mark|tick|complete|rename|change|update|show|list)\b)   # "could remove the third one", once "I don't suppose you" is gone
           | is\s+it\s+(?:possible|ok(?:ay)?)\s+(?:(?:for\s+you\s+)?to\s+|if\s+you\s+(?:just\s+)?)
           | is\s+there\s+(?:a|any)\s+way\s+(?:for\s+you\s+)?to\s+
           | (?:can|could|may|might)\s+i\s+(?:please\s+)?(?:maybe\s+|perhaps\s+|possibly\s+|just\s+)*
@@ -408,11 +390,18 @@ internal static partial class MessageText
         ["getting"] = "get", ["taking"] = "take", ["erasing"] = "erase", ["clearing"] = "clear", ["editing"] = "edit",
     };
 
-    [GeneratedRegex(@"^(?:(?:would|do)\s+you\s+)?mind\s+(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
+    [GeneratedRegex(@"^(?:(?:would|do)\s+you\s+|if\s+you\s+(?:wouldn't|wouldnt|would\s+not|don't|dont|do\s+not)\s+)?mind\s+(?:awfully\s+|terribly\s+|at\s+all\s+)?(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
     private static partial Regex MindPattern();
 
     [GeneratedRegex(@"\bconsider\s+(?<it>it|that|this|that\s+one|this\s+one)\s+(?:done|complete|completed|finished|sorted)\b", Verbose)]
     private static partial Regex ConsiderDonePattern();
+
+    [GeneratedRegex("""
+        ^(?:status|progress|fyi|news)\s*[:\-–]\s*(?=\S)
+        | ^log\s*:\s*(?=(?:[a-z]+ed|took|paid|did|got|went|sent|bought|made|rang|wrote|fed|met|ran|swept)\b)   # not "log: buy milk", an add
+        | ^(?:after|following|despite|thanks\s+to)\s+[^,]+?\s+(?=i\s+(?:finally|eventually|at\s+last|just)\b)
+        """, Verbose)]
+    private static partial Regex ReportLeadPattern();
 
     // "my to do list" is the todo list; "I have to do the laundry" keeps its words.
     [GeneratedRegex(@"\bto\s+do\s+(?=lists?\b)|(?<=\b(?:my|the)\s+)to\s+do\b(?!\s+(?:the|a|an|my|it|this|that|some)\b)", Verbose)]

@@ -20,6 +20,8 @@ internal static partial class UpdateRequests
         if (DescriptionPattern().Match(text) is { Success: true } description)
             return CommandParser.OnTask(description.Groups["ref"].Value,
                 task => new UpdateCommand(task, null, MessageText.Description(description.Groups["new"].Value)));
+        if (ChangeThenMakeItPattern().Match(text) is { Success: true } makeIt)
+            return Renamed(makeIt);
         // "task 3 - rename to NEW" names its verb after the separator: read before "task 3 - NEW".
         if (RenameAfterPattern().Match(text) is { Success: true } after)
             return Renamed(after);
@@ -137,9 +139,10 @@ internal static partial class UpdateRequests
 
     // "task 2 should say NEW", "the dentist task should be NEW", "make task 2 say NEW"
     [GeneratedRegex($$"""
-        ^(?:make\s+|can\s+|could\s+)?
+        ^(?:make\s+|can\s+|could\s+|would\s+|for\s+)?                        # "for number 1 to say NEW", once "would it be cheeky to ask" is gone
         (?<ref>{{NamedTask}})
         \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+|really\s+|actually\s+|probably\s+)?)?
+        (?:possibly\s+|perhaps\s+|please\s+|now\s+|just\s+|to\s+(?=(?:say|read)\b))?
         (?:{{SayWords}})\s+
         (?<new>.+)$
         """, Verbose)]
@@ -157,7 +160,8 @@ internal static partial class UpdateRequests
     [GeneratedRegex($$"""
         ^(?:rename|retitle|call|name|make)\s+
         (?<ref>(?:{{Words.TaskNoun}}|number)\s*\#?\s*(?:\d+|{{Words.NumberWords}})\b|\#\d+
-              | (?<=^(?:rename|retitle)\s+)(?:it|that|this)(?:\s+one)?)                   # "… and retitle it NEW"
+              | (?<=^(?:rename|retitle)\s+)(?:it|that|this)(?:\s+one)?                   # "… and retitle it NEW"
+              | (?<=^(?:rename|retitle)\s+)\d+(?=\s+(?!(?:to|into|as)\b)\S))            # a terminal's "rename 6 NEW"
         \s+(?!(?:to|into|as)\b)(?<new>.+)$
         """, Verbose)]
     private static partial Regex NumberThenTitlePattern();
@@ -198,12 +202,16 @@ internal static partial class UpdateRequests
         """, Verbose)]
     private static partial Regex RenameAfterPattern();
 
+    // "rejig the card one – make it NEW": the change, then what it should say
+    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?<ref>.+?)\s*[-–—:,]\s*(?:make\s+it|call\s+it|it\s+should\s+(?:say|be))\s+(?:say\s+)?(?<new>.+)$""", Verbose)]
+    private static partial Regex ChangeThenMakeItPattern();
+
     // "replace task 2 with NEW", "swap read the book for read two chapters"
     [GeneratedRegex($$"""^(?:replace|swap)\s+(?<ref>{{NamedTask}}|.+?)\s+(?:with|for)\s+(?<new>.+)$""", Verbose)]
     private static partial Regex ReplacePattern();
 
     /// <summary>Words that introduce a new title: "to say …", "should read …", "to be called …".</summary>
-    private const string SayWords = @"say|read|be\s+called|be\s+named|be\s+renamed\s+to|be\s+changed\s+to|be";
+    private const string SayWords = @"say|read|be\s+called|be\s+named|be\s+renamed(?:,?\s+(?:perhaps|maybe|possibly),?)?(?:\s+(?:to|as))?|be\s+changed\s+to|be";
 
     /// <summary>A task named plainly enough to be renamed without a verb: "task 2", "#2", "the dentist task", "“…”".</summary>
     private const string NamedTask = $$"""
@@ -229,8 +237,10 @@ internal static partial class UpdateRequests
     [GeneratedRegex($$"""
         ^(?: (?:set|change|update|edit)\s+(?:the\s+)?(?:{{Words.DescriptionField}})\s+(?:of|for|on)\s+
              (?<ref>.+?)\s+to\s*:?\s+(?<new>.+)
-           | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+(?:to|for|on)\s+
-             (?<ref>.+?)\s*(?::|-|saying|that\s+says)\s*(?<new>.+)
+           | (?:add|put|give|stick|pop|leave)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+(?:to|for|on)\s+
+             (?<ref>.+?)\s*(?::|-|–|—|saying|that\s+says)\s*(?<new>.+)
+           | on\s+(?<ref>.+?),\s*(?:put|add|write|stick|pop)\s+(?<new>.+?)\s+in\s+(?:the|its)\s+(?:{{Words.DescriptionField}})   # "on the passport one, put … in the notes"
+           | (?:{{Words.ChangeVerbs}})\s+(?<ref>.+?)\s*\((?:{{Words.DescriptionField}})\s*:\s*(?<new>[^()]+)\)                 # "tweak the groceries one (note: …)"
            | (?:set|change|update|edit)\s+(?<ref>.+?)(?:'s)?\s+(?:{{Words.DescriptionField}})\s+to\s*:?\s+
              (?<new>.+)
            | (?:add|put|give)\s+(?:a\s+|the\s+)?(?:{{Words.DescriptionField}})\s+

@@ -82,7 +82,7 @@ internal static class Words
         @"got\s+done\s+with|got\s+in\s+touch\s+with|reached\s+out\s+to|caught\s+up\s+with|checked\s+in\s+with" +
         @"|followed\s+up\s+with|did|done|got|gotten|gave|given|been|went|finished|completed|handled" +
         @"|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of|taken\s+care\s+of|knocked\s+out|wrapped\s+up|tackled" +
-        @"|accomplished|achieved|nailed|(?:ticked|checked|crossed)\s+off|actioned|shipped";
+        @"|accomplished|achieved|nailed|(?:ticked|checked|crossed|knocked|polished)\s+off|chalked\s+up|actioned|shipped";
 
     /// <summary>
     /// Verbs that create a task ("make sure" is a reminder to do something, read by NeedTo). "make"
@@ -92,12 +92,12 @@ internal static class Words
     public const string AddVerbs =
         @"add|create|make(?!\s+sure)(?!\s+(?:the|my|this|that|it|its|these|those)\b)|new|put\s+down|right\s+down(?=\s)" + // "right down": "write down" as a phone hears it
         @"|put(?!\s+(?:the|my|this|that|it|its|these|those)\s+(?:task|todo|item|one|\S+\s+(?:as|to)\b|\S+\s+(?:high|low|top)\b))|insert|jot\s+down|note\s+down|write\s+down|schedule|save|track" +
-        @"|stick(?:\s+down)?|pop(?:\s+down)?|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)" +
+        @"|stick(?:\s+down|\s+on(?=\s+(?!(?:there|it|the|my|this|that)\b)\S))?|pop(?:\s+down)?|chalk\s+up|bung|pencil\s+in|log(?!\s+(?:in|on|out|off)\b)|capture|chuck(?=.+\s(?:on|onto)\s+(?:there|(?:my|the)\s+(?:[a-z'-]+\s+)?list)\b)|set\s+up|set(?=\s+(?:a|an|another|new)\s+(?:reminder|task|todo|to-do)\b)" +
         @"|get(?=.+\s(?:on|onto|on\s+to)\s+(?:my|the)\s+(?:[a-z'-]+\s+)?(?:list|queue|board|plate)\b)";   // "get 'X' onto my list"
 
     /// <summary>Verbs that remove a task.</summary>
     public const string DeleteVerbs =
-        @"delete|del|remove|cancel|drop|erase|lose|discard|trash|scrap|ditch|toss|bin|nix|axe|dump|kill|clear|wipe|descope" +
+        @"delete|del|remove|cancel|drop|erase|lose|discard|trash|scrap|ditch|toss|bin(?:\s+off)?|nix|axe|dump|kill|clear|wipe|descope" +
         @"|purge|nuke|zap|yeet|scratch(?!\s+off)|get\s+rid\s+of|forget(?:\s+about)?|take\s+off|cross\s+out|throw\s+(?:away|out)";
 
     /// <summary>Verbs that complete the task they are followed by ("finish #1", "tick off 3").</summary>
@@ -113,7 +113,7 @@ internal static class Words
     public const string ReopenVerbs = @"reopen|uncheck|untick|uncomplete|undo";
 
     /// <summary>Verbs that change a task's title or description.</summary>
-    public const string ChangeVerbs = @"change|update|rename|edit|modify|retitle|switch|tweak|amend|alter|reword";
+    public const string ChangeVerbs = @"change|update|rename|edit|modify|retitle|switch|tweak|amend|alter|reword|rejig";
 
     /// <summary>Verbs that ask to see the list.</summary>
     public const string ShowVerbs = @"show|list|display|view|see|read(?:\s+out)?";
@@ -137,6 +137,10 @@ internal static class Words
         @"|i'm\s+curious|i\s+wonder|i\s+was\s+wondering|just\s+wondering" +
         @"|no,?\s+i\s+mean|i\s+mean" +                                   // a correction
         @"|if\s+it'?s\s+not\s+too\s+much\s+(?:trouble|bother|hassle)|if\s+you\s+don'?t\s+mind" +
+        // British softeners before a request: "sorry to be a bother, but …", "I hate to be a pain, but …"
+        @"|(?:i'm\s+)?(?:so\s+|really\s+|terribly\s+|awfully\s+)?sorry\s+to\s+(?:be\s+a\s+(?:pain|bother|nuisance)|bother\s+you|trouble\s+you)(?:,?\s+but)?" +
+        @"|i\s+hate\s+to\s+(?:be\s+a\s+(?:pain|bother|nuisance)|ask|bother\s+you)(?:,?\s+but)?|i'm\s+(?:so\s+|really\s+|terribly\s+|awfully\s+)?sorry(?:,?\s+but)?" +
+        @"|if\s+it'?s\s+no\s+(?:trouble|bother)|(?:i\s+think\s+)?you'll\s+find(?:\s+that)?" +
         // a voice assistant's wake words: "hey siri", "ok google", "alexa", "computer: …" (not "computer is broken")
         @"|siri|google|alexa|cortana|bixby|computer(?=[,:]|\s+(?!(?:is|was|needs?|repairs?|broke|crashed|keeps|won't|isn't|stuff)\b)\w)";
 
@@ -146,7 +150,9 @@ internal static class Words
     /// <summary>Polite endings: "…, please", "… thanks", "… for me".</summary>
     public const string PoliteEndings = @"please|pls|thanks|thank\s+you|for\s+me|if\s+you\s+please|if\s+i\s+may|lol|lmao|haha+" +
         @"|if\s+(?:that's|it's|its|that\s+is|it\s+is)\s+not\s+too\s+much(?:\s+(?:trouble|bother|hassle|to\s+ask))?|if\s+you\s+don'?t\s+mind|(?<=\b(?:done|complete|completed|finished))\s+already|you\s+know" +
-        @"|that(?:'d|\s+would)\s+be\s+(?:great|lovely|perfect|amazing|awesome|brilliant|helpful)|if\s+(?:you\s+can|possible)";
+        @"|that(?:'d|\s+would)\s+be\s+(?:great|lovely|perfect|amazing|awesome|brilliant|helpful)|if\s+(?:you\s+can|possible)" +
+        @"|if\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:alright|all\s+right|ok(?:ay)?|fine)|i(?:'d|\s+would)\s+be\s+(?:very\s+|most\s+|so\s+|really\s+)?(?:grateful|obliged|thankful)" +
+        @"|if\s+you(?:'d|\s+would)\s+be\s+so\s+(?:good|kind)\s+as\s+to\s+update\s+(?:things|it|that|the\s+list|my\s+list)";
 
     /// <summary>
     /// Endings that are thanks only after a comma or a stop ("…, cheers", "…, ta", "… and revert"):
