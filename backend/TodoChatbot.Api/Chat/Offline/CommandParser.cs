@@ -364,9 +364,9 @@ public static partial class CommandParser
             (?: (?:marked|set|ticked|checked|crossed|counted)(?:\s+off)?(?:\s+as)?\s*(?:{{Words.Done}}|closed)?
               | (?<removed>removed|deleted|binned|dropped|scrapped|taken\s+off(?:\s+{{ListPlace}})?)
             )
-          | can\s+(?:now\s+|probably\s+|just\s+)?go\s+as\s+(?:{{Words.Done}})
+          | can\s+(?:now\s+|probably\s+|just\s+)?(?:go|come\s+off)\s+as\s+(?:{{Words.Done}})   # "the passport one can come off as done"
           | (?<=^status\s+of\s+.+?)(?:{{Words.Done}})
-        )$
+        )(?:\s+(?:now|already))?$
         """, Verbose)]
     private static partial Regex PassivePattern();
 

@@ -94,7 +94,8 @@ internal static partial class ListRequests
           |cross(?:ed)?\s+off|check(?:ed)?\s+off|finish(?:ed)?|complete(?:d)?
           |ship(?:ped)?|action(?:ed)?|wrap(?:ped)?\s+up|clear(?:ed)?|close(?:d)?(?:\s+out)?|deliver(?:ed)?)
         (?:\s+(?:today|so\s+far|yet|this\s+week|already))*$
-        | ^(?:show|list|tell)\s+(?:me\s+)?what\s+i(?:'ve|\s+have)?\s+(?:already\s+)?(?:done|did|accomplished)\b
+        | ^what\s+i(?:'ve|\s+have)\s+(?:already\s+)?(?:done|got\s+through|finished|completed|accomplished)\b   # "remind me what I've got through"
+        | ^(?:show|list|tell|remind)\s+(?:me\s+)?what\s+i(?:'ve|\s+have)?\s+(?:already\s+)?(?:done|did|accomplished|got\s+through|finished|completed)\b
         | ^(?:have|did)\s+i\s+(?:already\s+)?(?:done|do|finished|finish|completed|complete|ticked\s+off)
           \s+(?:anything|something|any\s+tasks?)\b
         """, Verbose)]

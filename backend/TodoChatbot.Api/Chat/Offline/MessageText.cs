@@ -38,6 +38,8 @@ internal static partial class MessageText
         // "would you mind removing …": the request in its base form; "consider it done": mark it done.
         text = MindPattern().Replace(text, match => Gerunds[match.Groups["verb"].Value.ToLowerInvariant()]);
         text = ConsiderDonePattern().Replace(text, "mark ${it} done");
+        // "put buy toilet roll down": what to put down, between the verb's two words.
+        text = PutThingDownPattern().Replace(text, "put down ${thing}");
         // "kindly remove the same": Indian English's "the same" for "it", at the end of a request.
         text = TheSamePattern().Replace(text, "it");
         // "so that's that one done": the "that's" of a storyteller's summing up, before the state.
@@ -221,7 +223,7 @@ internal static partial class MessageText
     private static partial Regex MultipleSpaces();
 
     [GeneratedRegex("""
-        (?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plase|pleae|plea+se+|abt|bout|wat|wht|wats|whats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind
+        (?<=^|\s)(?:u|ur|r|pl+[sz]+|plse|pleas|plese|plase|pleae|plea+se+|plesae|pleaes|pelase|plaese|abt|bout|wat|wht|wats|whats|whts|n|thru|w/|w|teh|lmk|what've|whatve|nvm|nevermind
           |hw|nething|anythin|dun|cn|nu|4get|chg|thx|thnx|thanx|im
           | rm(?=\s+(?:the|my|that|this|it|task|item|\#|\d))                          # "just rm the bike one"
           | da(?=\s+(?-i:[a-z]))                                                     # "cross off da dentist", not "da Vinci"
@@ -234,7 +236,7 @@ internal static partial class MessageText
     private static partial Regex TextSpeakPattern();
 
     // "pls", "plz", "pleaseeee": please, typed fast or stretched
-    [GeneratedRegex(@"^(?:pl+[sz]+|plea+se+|pleas|plese|plse|plase|pleae)$", Verbose)]
+    [GeneratedRegex(@"^(?:pl+[sz]+|plea+se+|pleas|plese|plse|plase|pleae|plesae|pleaes|pelase|plaese)$", Verbose)]
     private static partial Regex PleasePattern();
 
     [GeneratedRegex(@"(?<=^|\s)(?:(?<aside>ngl|tbh|tbf|istg|smh|lol|lmao|ugh+|argh+|ffs|omg|jeez|gah|sheesh|damn\s+it|dammit)|lowkey|highkey|fr\s+fr|fr(?=[\s.!?]*$)
@@ -392,6 +394,9 @@ internal static partial class MessageText
 
     [GeneratedRegex(@"^(?:(?:would|do)\s+you\s+|if\s+you\s+(?:wouldn't|wouldnt|would\s+not|don't|dont|do\s+not)\s+)?mind\s+(?:awfully\s+|terribly\s+|at\s+all\s+)?(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
     private static partial Regex MindPattern();
+
+    [GeneratedRegex(@"^put\s+(?!(?:the|my|it|this|that|them|these|those|your|a|an)\b)(?<thing>.+?)\s+down$", Verbose)]
+    private static partial Regex PutThingDownPattern();
 
     [GeneratedRegex(@"\bconsider\s+(?<it>it|that|this|that\s+one|this\s+one)\s+(?:done|complete|completed|finished|sorted)\b", Verbose)]
     private static partial Regex ConsiderDonePattern();

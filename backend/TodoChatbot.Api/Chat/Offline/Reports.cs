@@ -97,6 +97,8 @@ public static partial class Reports
             return new Statement(Outcome.Done, task);
         if (match.Groups["state"].Success)
             return new Statement(Outcome.Done, task);
+        if (match.Groups["sent"].Success)
+            return new Statement(Outcome.Done, $"send {task}", task);
         // "my mom called" says what mom did; "the invoice sent" or "the invoice was sent" what was done to it.
         if (!match.Groups["be"].Success && PossessivePattern().IsMatch(task))
             return null;
@@ -208,13 +210,14 @@ public static partial class Reports
         (?: (?<negated>'s\s+not|\s+(?:isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|won't(?:\s+be)?|will\s+not(?:\s+be)?
                         |isn't\s+going\s+to|is\s+not\s+going\s+to|can't|cannot))
           | (?<be>'s(?:\s+been)?)
-          | \s+(?<be>is|are|was|were|got|has\s+been|have\s+been|had\s+been|has\s+now\s+been)
+          | \s+(?<be>is|are|was|were|got|has\s+been|have\s+been|had\s+been|has\s+now\s+been|has(?=\s+(?:now\s+)?gone\b))
         )?
         \s+(?:(?:now|all|already|finally|just|been)\s+)*
         (?: (?<unneeded>{{Words.NotNeededStates}})
           | (?<needed>{{Words.NeededStates}})
           | (?<done>{{Words.DoneStates}})
           | (?<state>{{Words.DoneAdjectives}})
+          | (?<sent>gone\s+(?:off|out)(?:\s+to\s+(?:the\s+|my\s+|our\s+)?[a-z']+)?)     # "the invoice has gone off to the client"
           | (?<verb>[a-z]+)(?:\s+(?:out|up|off|down|back|over|away))?
             (?:\s+and\s+[a-z]+(?:ed|en|t))?                                  # "report written and submitted"
         )

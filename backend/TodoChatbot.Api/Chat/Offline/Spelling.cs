@@ -28,7 +28,7 @@ public static class Spelling
         "complete", "completed", "finish", "finished", "done", "mark", "check", "tick", "rename", "update",
         "change", "edit", "modify", "task", "tasks", "todo", "todos", "pending", "remaining", "outstanding",
         "incomplete", "unfinished", "left", "what", "what's", "whats", "everything", "number", "title", "description",
-        "could", "would", "entry", "removal", "deletion",
+        "could", "would", "entry", "removal", "deletion", "completing", "deleting", "removing", "cross", "scrap",
     ];
 
     /// <summary>Small words that may stand between command words; they are read as they are.</summary>
@@ -37,7 +37,7 @@ public static class Spelling
         "a", "an", "the", "my", "me", "all", "new", "as", "of", "on", "in", "is", "are", "it", "and",
         "i", "you", "can", "could", "please", "pls", "now", "do", "so", "at", "no", "up", "by", "or", "if", "be",
         "off", "for", "one", "another", "many", "how", "any", "still", "have", "has", "been", "set", "your",
-        "just", "then", "also", "did", "maybe", "perhaps", "possibly", "kindly", "really",
+        "just", "then", "also", "did", "maybe", "perhaps", "possibly", "kindly", "really", "mind",
     };
 
     /// <summary>
@@ -59,6 +59,7 @@ public static class Spelling
         "item", "items", "stem", "title", "tittle", "total", "updates", "rename", "remain", "pick", "kick",
         "lick", "sick", "nick", "wick", "trick", "thick", "ads", "fist", "gist", "lint", "taste", "mars", "whet",
         "cheque", "edict", "stick", "sticks", "remains", "rewind", "remand", "behind", "remit", "rewinds", "that's", "thats", "dont", "wont", "cant", "didnt", "isnt", "wasnt", "doesnt", "havent", "shouldnt", "aint", "lumber", "bending", "mending", "fending", "crate", "tile", "hist", "wish", "whit",
+        "competing", "gross", "crass", "cress", "crows", "strap", "scrape", "scraps", "scram", "scrip",
     };
 
     /// <summary>The states a task is marked as; the last word after "as" or "is" is read against these.</summary>

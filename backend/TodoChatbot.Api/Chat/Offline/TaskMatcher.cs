@@ -137,7 +137,7 @@ public static partial class TaskMatcher
     [
         "a", "an", "the", "my", "our", "your", "his", "her", "their", "some", "all", "and", "to", "at", "in", "on",
         "by", "from", "of", "for", "with", "up", "out", "off", "down", "back", "over", "away", "s", "i", "me", "we",
-        "us", "already",
+        "us", "him", "them", "already",
     ];
 
     /// <summary>The words to look for, without small words; phrase starts stay, to know where a phrase begins.</summary>

@@ -223,7 +223,7 @@ internal static partial class UpdateRequests
 
     // "rename task 2", "update the dentist task", "fix the typo in task 2": a change without the new title
     [GeneratedRegex($$"""
-        ^(?:rename|retitle|update|edit|modify|change|fix\s+(?:the\s+|a\s+)?(?:typo|spelling|mistake)\s+(?:in|of|on))\s+
+        ^(?:rename|retitle|update|edit|modify|change|rejig|tweak|amend|reword|fix\s+(?:the\s+|a\s+)?(?:typo|spelling|mistake)\s+(?:in|of|on))\s+
         (?<ref> (?:(?:task|todo|item|number)\s*)?\#?\d+
               | (?:task|todo|item|number)\s+(?:{{Words.NumberWords}})
               | (?:the\s+)?.+?\s+(?:task|todo|item|one)
@@ -262,7 +262,10 @@ internal static partial class UpdateRequests
         """, Verbose)]
     private static partial Regex DescriptionPattern();
 
-    [GeneratedRegex($$"""^(?:{{Words.ChangeVerbs}})\s+(?:both|all\s+(?:of\s+)?(?:these|those|the\s+following)|several|each\s+of)\b""", Verbose)]
+    [GeneratedRegex($$"""
+        ^(?:{{Words.ChangeVerbs}})\s+(?:both|all\s+(?:of\s+)?(?:these|those|the\s+following)|several|each\s+of)\b
+        | ^(?:(?:can|could|would)\s+)?the\s+(?:first|last|top|bottom)\s+(?:two|three|four|five|few|couple|\d+)\b.*\s(?:renamed|changed|called|say)\b   # "could the first two be renamed …"
+        """, Verbose)]
     private static partial Regex SeveralPattern();
 
     [GeneratedRegex($$"""

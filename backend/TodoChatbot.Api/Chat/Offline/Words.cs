@@ -158,7 +158,8 @@ internal static class Words
     /// Endings that are thanks only after a comma or a stop ("…, cheers", "…, ta", "… and revert"):
     /// as the last word of a title they may be meant ("Call my mate").
     /// </summary>
-    public const string CommaEndings = @"cheers|ta|legend|mate|like|sorry|happy\s+now|damn\s+it|already|ok(?:ay)?|k|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert";
+    public const string CommaEndings = @"cheers|ta|legend|mate|like|sorry|happy\s+now|damn\s+it|already|ok(?:ay)?|k|thanks\s+(?:a\s+lot|mate|heaps)|much\s+appreciated|(?:and|please)\s+revert|job's\s+a\s+good\s+(?:'un|un|one)" +
+        @"|all\s+(?:done|sorted|finished|folded|put\s+away|tidied|cleaned|washed|packed|paid)";   // "knocked off the laundry, all folded"
 
     /// <summary>A greeting on its own.</summary>
     public const string Greetings = @"hi|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening)";
