@@ -359,13 +359,13 @@ public static partial class CommandParser
 
     [GeneratedRegex($$"""
         ^(?:status\s+of\s+|(?:can|could)\s+(?=.+\s(?:go|be\s+(?:removed|deleted))$))?(?<ref>.+?)\s*[-–—:,]?\s*
-        (?: (?<removed>(?:needs|has|have|ought)\s+to\s+go|(?<=^(?:can|could)\s.+)go|can\s+go|should\s+go|must\s+go)
+        (?: (?<removed>(?:needs|has|have|ought)\s+to\s+go|go(?<=^(?:can|could)\s.+)|can\s+go|should\s+go|must\s+go)
           | (?:(?:is\s+)?to\s+be|should\s+be|can\s+(?:now\s+|probably\s+|just\s+)?be|could\s+be|needs\s+to\s+be|must\s+be)\s+
             (?: (?:marked|set|ticked|checked|crossed|counted)(?:\s+off)?(?:\s+as)?\s*(?:{{Words.Done}}|closed)?
               | (?<removed>removed|deleted|binned|dropped|scrapped|taken\s+off(?:\s+{{ListPlace}})?)
             )
           | can\s+(?:now\s+|probably\s+|just\s+)?(?:go|come\s+off)\s+as\s+(?:{{Words.Done}})   # "the passport one can come off as done"
-          | (?<=^status\s+of\s+.+?)(?:{{Words.Done}})
+          | (?:{{Words.Done}})(?<=^status\s+of\s+.+)        # the word first: a look back from every position costs a scan each
         )(?:\s+(?:now|already))?$
         """, Verbose)]
     private static partial Regex PassivePattern();

@@ -176,7 +176,7 @@ public static partial class Reports
         (?:(?:just|finally|already|also|actually|successfully|now|went\s+and|went\s+ahead\s+and)\s+)*
         (?: (?:managed|got\s+around|was\s+able|were\s+able|remembered)\s+to\s+(?<base>[a-z]+)
           | (?<generic>{{Words.DidVerbs}})\b
-          | (?<verb>[a-z]+)
+          | (?<verb>(?>[a-z]+))              # atomic: what follows is a space or the end, never a letter
         )
         (?:\s+(?<rest>.+?))?
         (?:\s+(?:off|over)\s+to\s+(?:the\s+|my\s+|a\s+)?[a-z]+)?                # "sent the invoice off to the client"
@@ -218,7 +218,7 @@ public static partial class Reports
           | (?<done>{{Words.DoneStates}})
           | (?<state>{{Words.DoneAdjectives}})
           | (?<sent>gone\s+(?:off|out)(?:\s+to\s+(?:the\s+|my\s+|our\s+)?[a-z']+)?)     # "the invoice has gone off to the client"
-          | (?<verb>[a-z]+)(?:\s+(?:out|up|off|down|back|over|away))?
+          | (?<verb>(?>[a-z]+))(?:\s+(?:out|up|off|down|back|over|away))?
             (?:\s+and\s+[a-z]+(?:ed|en|t))?                                  # "report written and submitted"
         )
         (?:\s+(?:on|for)\s+(?:me|us))?                                    # "the dentist cancelled on me"
