@@ -415,6 +415,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?: (?:mark|set|flag|move|put)\s+.+?\s+(?:as\s+|to\s+|back\s+to\s+)?(?:{{Words.NotDone}})
            | (?:{{Words.ReopenVerbs}})\s+.+
+        | (?:wait\s+)?(?:no,?\s+)?put\s+(?:it|that|them|this)\s+back(?:\s+(?:on|in)\s+(?:the|my)\s+list)?   # "wait no, put it back"
         )$
         """, Verbose)]
     private static partial Regex ReopenPattern();
@@ -528,7 +529,7 @@ public static partial class CommandParser
 
     // "… to my to-do list", "… on the list", "… to my shopping list", "… to todo", "to list" alone
     [GeneratedRegex("""
-        (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?|queue|plate|board|backlog|inbox)$
+        (?:^|\s+)(?:to|on|in|onto|into)\s+(?:(?:my|the|our)\s+(?:[a-z'-]+\s+)?)?(?:list|tasks|todos?|to-dos?|queue|plate|board|backlog|inbox)$
         | \s+(?:on|in|onto)\s+(?:there|it)$                                   # "stick X on there"
         | [\s,]+(?:please\s+)?(?:add|put|save|note|write)\s+(?:it|that|this)                # "X, add that"
           (?:\s+(?:down|(?:to|on|in|into)\s+(?:my|the)\s+list))?$

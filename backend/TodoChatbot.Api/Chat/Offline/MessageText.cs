@@ -38,6 +38,8 @@ internal static partial class MessageText
         // "would you mind removing …": the request in its base form; "consider it done": mark it done.
         text = MindPattern().Replace(text, match => Gerunds[match.Groups["verb"].Value.ToLowerInvariant()]);
         text = ConsiderDonePattern().Replace(text, "mark ${it} done");
+        // "tick of task 3": "off" misspelt; no request says "tick of".
+        text = VerbOfPattern().Replace(text, "${verb} off");
         // "put buy toilet roll down": what to put down, between the verb's two words.
         text = PutThingDownPattern().Replace(text, "put down ${thing}");
         // "kindly remove the same": Indian English's "the same" for "it", at the end of a request.
@@ -363,7 +365,8 @@ internal static partial class MessageText
           | why\s+(?:won't|wont|can't|cant|don't|dont|didn't|didnt)\s+you\s+(?:just\s+)?    # "why won't you delete the trash one"
           | (?:should|shall)\s+i\s+(?=(?:add|delete|remove|mark|tick|complete|rename|change|update|drop|bin)\b)
           | i\s+(?:might|may)\s+(?:want\s+to\s+)?(?=(?:add|delete|remove|mark|tick|complete|rename|change|update)\b)
-          | you\s+(?:can|could|may|might)\s+(?:now\s+|just\s+|maybe\s+)*
+          | (?:you|we)\s+(?:can|could|may|might)\s+(?:now\s+|just\s+|maybe\s+)*
+          | (?:can|could|shall)\s+we\s+(?:please\s+)?(?:just\s+)?                       # "can we add …", "can we get the gym off the list"
           | (?:i\s+)?reckon\s+you\s+(?:could|can)\s+(?:just\s+)?                 # Australian "reckon you could …"
           | just\s+(?=(?:delete|remove|mark|tick|check|cross|complete|add|show|list|give|tell|put|get|rename|change|update|wipe|drop|bin|lose)\b)   # "just delete it"
         )?
@@ -392,8 +395,11 @@ internal static partial class MessageText
         ["getting"] = "get", ["taking"] = "take", ["erasing"] = "erase", ["clearing"] = "clear", ["editing"] = "edit",
     };
 
-    [GeneratedRegex(@"^(?:(?:would|do)\s+you\s+|if\s+you\s+(?:wouldn't|wouldnt|would\s+not|don't|dont|do\s+not)\s+)?mind\s+(?:awfully\s+|terribly\s+|at\s+all\s+)?(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
+    [GeneratedRegex(@"^(?:(?:would|do)\s+you\s+|if\s+you\s+(?:wouldn't|wouldnt|would\s+not|don't|dont|do\s+not)\s+)?(?:mind|try)\s+(?:awfully\s+|terribly\s+|at\s+all\s+)?(?:just\s+)?(?<verb>removing|deleting|marking|adding|ticking|checking|changing|renaming|updating|showing|listing|completing|crossing|putting|getting|taking|erasing|clearing|editing)\b", Verbose)]
     private static partial Regex MindPattern();
+
+    [GeneratedRegex(@"\b(?<verb>tick|check|cross|knock|strike)\s+of\b", Verbose)]
+    private static partial Regex VerbOfPattern();
 
     [GeneratedRegex(@"^put\s+(?!(?:the|my|it|this|that|them|these|those|your|a|an)\b)(?<thing>.+?)\s+down$", Verbose)]
     private static partial Regex PutThingDownPattern();
@@ -405,6 +411,7 @@ internal static partial class MessageText
         ^(?:status|progress|fyi|news)\s*[:\-–]\s*(?=\S)
         | ^log\s*:\s*(?=(?:[a-z]+ed|took|paid|did|got|went|sent|bought|made|rang|wrote|fed|met|ran|swept)\b)   # not "log: buy milk", an add
         | ^(?:after|following|despite|thanks\s+to)\s+[^,]+?\s+(?=i\s+(?:finally|eventually|at\s+last|just)\b)
+        | ^(?:my\s+[a-z]+|the\s+[a-z]+|[a-z]+)\s+says\s+(?:that\s+)?(?=\S)     # "Alex says the report's written": what was done, as told
         """, Verbose)]
     private static partial Regex ReportLeadPattern();
 
@@ -433,7 +440,7 @@ internal static partial class MessageText
         ^(?: ["“”«»] (?<text>[^"“”«»]+) ["“”«»]
            | ['‘’] (?<text>[^'‘’]+) ['‘’]
         )\s*
-        (?: (?:in|on|to|onto|into)\s+(?:my|the)\s+[\w'-]+(?:\s+[\w'-]+)?
+        (?: (?:in|on|to|onto|into)\s+(?:my|the|our)\s+[\w'-]+(?:\s+[\w'-]+)?
           | thanks|thank\s+you|thx|ty|cheers|ta|please|pls|plz|maybe|perhaps|if\s+possible|for\s+me|too|as\s+well|now|already|ok(?:ay)?
           | \([^()]*\)
           | and\s+(?:stop|don't|dont|quit|no\s+more)\b.*                     # "'Call Gran' AND STOP ASKING ME QUESTIONS"

@@ -144,6 +144,7 @@ internal static partial class UpdateRequests
         \s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+|really\s+|actually\s+|probably\s+)?)?
         (?:possibly\s+|perhaps\s+|please\s+|now\s+|just\s+|to\s+(?=(?:say|read)\b))?
         (?:{{SayWords}})\s+
+        (?!(?:there|here|in\s+there|on\s+(?:there|the\s+list|my\s+list)|somewhere|in\s+the\s+list)[.!?]*$)   # "… should be there": where it is
         (?<new>.+)$
         """, Verbose)]
     private static partial Regex ShouldSayPattern();

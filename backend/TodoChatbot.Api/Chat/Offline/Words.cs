@@ -152,7 +152,8 @@ internal static class Words
         @"|if\s+(?:that's|it's|its|that\s+is|it\s+is)\s+not\s+too\s+much(?:\s+(?:trouble|bother|hassle|to\s+ask))?|if\s+you\s+don'?t\s+mind|(?<=\b(?:done|complete|completed|finished))\s+already|you\s+know" +
         @"|that(?:'d|\s+would)\s+be\s+(?:great|lovely|perfect|amazing|awesome|brilliant|helpful)|if\s+(?:you\s+can|possible)" +
         @"|if\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:alright|all\s+right|ok(?:ay)?|fine)|i(?:'d|\s+would)\s+be\s+(?:very\s+|most\s+|so\s+|really\s+)?(?:grateful|obliged|thankful)" +
-        @"|if\s+you(?:'d|\s+would)\s+be\s+so\s+(?:good|kind)\s+as\s+to\s+update\s+(?:things|it|that|the\s+list|my\s+list)";
+        @"|if\s+you(?:'d|\s+would)\s+be\s+so\s+(?:good|kind)\s+as\s+to\s+update\s+(?:things|it|that|the\s+list|my\s+list)" +
+        @"|(?:and\s+)?(?:let\s+me\s+know|tell\s+me\s+if\s+it\s+(?:worked|went\s+through))";   // "add call the vet, and tell me if it worked"
 
     /// <summary>
     /// Endings that are thanks only after a comma or a stop ("…, cheers", "…, ta", "… and revert"):
@@ -170,7 +171,9 @@ internal static class Words
     /// <summary>Asking for help with the assistant itself.</summary>
     public const string HelpRequests =
         @"help|\?+|what\s+can\s+you\s+do|how\s+does\s+this\s+work|how\s+do\s+i\s+use\s+(?:this|you)" +
-        @"|commands|menu|what\s+are\s+your\s+commands";
+        @"|commands|menu|what\s+are\s+your\s+commands" +
+        // "are you able to delete stuff or just add?", "can you even rename things?": what it can do, not a request
+        @"|(?:are\s+you\s+able\s+to|can\s+you\s+(?:even|actually|also)|do\s+you)\s+(?:delete|remove|add|rename|change|edit|tick|complete)\s+(?:stuff|things|tasks|items)\b.*";
 
     /// <summary>Numbers written as words after "task" or "number": "delete task three".</summary>
     public const string NumberWords =
