@@ -27,7 +27,7 @@ internal static partial class CommandLine
                 "m" or "d" or "desc" or "description" or "note" or "notes" => " note: ",
                 var other => $" {other}",   // "--until friday", "--due fri", "--priority high": words the rules read as such
             }), match => match.Groups["add"].Success ? "add " : match.Groups["note"].Success ? " note: " : " ");
-        text = SpacesPattern().Replace(text, " ").Trim();
+        text = MessageText.Spaces(text);
         if (ListPattern().Match(text) is { Success: true } list)
             return list.Groups["status"].Value.ToLowerInvariant() switch
             {
@@ -64,9 +64,6 @@ internal static partial class CommandLine
         | (?<=\s|^)(?:id|task_?id)\s*[=:]\s*(?=\d)
         """, Verbose)]
     private static partial Regex FieldPattern();
-
-    [GeneratedRegex(@"\s{2,}")]
-    private static partial Regex SpacesPattern();
 
     [GeneratedRegex(@"^ls(?:\s+(?<status>done|completed|finished|pending|todo|open|all|a))?$", Verbose)]
     private static partial Regex ListPattern();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using TodoChatbot.Contracts;
 
@@ -99,7 +100,7 @@ public static partial class CommandParser
         // "… I fetched the kids – that's number 14": the number names the task the words spoke of.
         if (ThatsNumberPattern().Match(text) is { Success: true } numbered
             && ParseSentence(numbered.Groups["said"].Value) is { } spoken && TargetOf(spoken) is { IsEmpty: false })
-            return WithTarget(spoken, new TaskReference(int.Parse(numbered.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), null));
+            return WithTarget(spoken, new TaskReference(int.Parse(numbered.Groups["id"].Value, CultureInfo.InvariantCulture), null));
         var whole = ParseClause(text, reports: true);
         // "Right, the car failed its MOT, typical. Add book the car in, with a note saying …": a story,
         // then the request in a sentence of its own, read whole so its commas stay the request's.
@@ -415,7 +416,7 @@ public static partial class CommandParser
     [GeneratedRegex($$"""
         ^(?: (?:mark|set|flag|move|put)\s+.+?\s+(?:as\s+|to\s+|back\s+to\s+)?(?:{{Words.NotDone}})
            | (?:{{Words.ReopenVerbs}})\s+.+
-        | (?:wait\s+)?(?:no,?\s+)?put\s+(?:it|that|them|this)\s+back(?:\s+(?:on|in)\s+(?:the|my)\s+list)?   # "wait no, put it back"
+           | (?:wait\s+)?(?:no,?\s+)?put\s+(?:it|that|them|this)\s+back(?:\s+(?:on|in)\s+(?:the|my)\s+list)?   # "wait no, put it back"
         )$
         """, Verbose)]
     private static partial Regex ReopenPattern();

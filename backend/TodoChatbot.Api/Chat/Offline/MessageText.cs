@@ -35,7 +35,7 @@ internal static partial class MessageText
         // "erase me the task 3": a learner's "for me" after the verb.
         text = VerbForMePattern().Replace(text, "${verb} ");
         text = PoliteSuffixPattern().Replace(text, "");
-        // "would you mind removing …": the request in its base form; "consider it done": mark it done.
+        // "would you mind removing …", "try adding …": the request in its base form; "consider it done": mark it done.
         text = MindPattern().Replace(text, match => Gerunds[match.Groups["verb"].Value.ToLowerInvariant()]);
         text = ConsiderDonePattern().Replace(text, "mark ${it} done");
         // "tick of task 3": "off" misspelt; no request says "tick of".
